@@ -1,0 +1,70 @@
+import { ArshifError } from '../../common/result.js';
+import type { Archive } from '../../core/archive/archive.js';
+import { getArticle, listArticles } from '../../core/archive/articles.js';
+import { exportArticles, exportToFile } from '../../core/archive/export.js';
+import { getStats } from '../../core/archive/stats.js';
+import { getTicker } from '../../core/archive/ticker.js';
+import { checked, integer, type CliValues } from '../args.js';
+import { formatSummary, printJson, printLine } from '../output.js';
+
+export function listCommand(archive: Archive, values: CliValues): void {
+  const query = checked('list', {
+    site: values.site,
+    section: values.section,
+    author: values.author,
+    from: values.from,
+    to: values.to,
+    sort: values.sort,
+    limit: integer(values, 'limit'),
+    offset: integer(values, 'offset'),
+  });
+  const result = listArticles(archive, query);
+  if (values.json) return printJson(result);
+  printLine(`${result.total} articles (showing ${result.offset + 1}–${result.offset + result.articles.length})`);
+  for (const a of result.articles) printLine(formatSummary(a));
+}
+
+export function showCommand(archive: Archive, positionals: string[], values: CliValues): void {
+  const raw = positionals[0];
+  if (!raw || !/^\d+$/.test(raw)) throw new ArshifError('bad-request', 'show needs an article id, e.g. show 42');
+  const article = getArticle(archive, Number(raw));
+  if (values.json) return printJson(article);
+  printLine(formatSummary(article));
+  printLine();
+  for (const p of article.paragraphs) printLine(`${p}\n`);
+  printLine('Snapshots:');
+  for (const s of article.snapshots) printLine(`  ${s.scrapedOn ?? 'unknown day'} · ${s.readCount ?? '–'} reads · ${s.encoding} ${s.format} · ${s.path}`);
+}
+
+export function tickerCommand(archive: Archive, values: CliValues): void {
+  const query = checked('ticker', { site: values.site, date: values.date });
+  const ticker = getTicker(archive, query);
+  if (values.json) return printJson(ticker);
+  if (!ticker) return printLine('No ticker stored for that site and day.');
+  printLine(`${ticker.site} · ${ticker.date}`);
+  for (const h of ticker.headlines) printLine(`  ${String(h.position).padStart(2)}. ${h.headline}${h.articleId ? `  → #${h.articleId}` : ''}`);
+}
+
+export function statsCommand(archive: Archive, values: CliValues): void {
+  const stats = getStats(archive);
+  if (values.json) return printJson(stats);
+  printLine(`${stats.articles} articles · ${stats.snapshots} snapshots · ${stats.tickerDays} ticker days · ${stats.imports} imports`);
+  printLine('Sites:');
+  for (const s of stats.sites) printLine(`  ${s.value}: ${s.count}`);
+  printLine('Sections:');
+  for (const s of stats.sections) printLine(`  ${s.site} › ${s.value || '(none)'}: ${s.count}`);
+  printLine('Years:');
+  for (const y of stats.years) printLine(`  ${y.value || '(undated)'}: ${y.count}`);
+}
+
+export async function exportCommand(archive: Archive, values: CliValues): Promise<void> {
+  if (values.out) {
+    const result = await exportToFile(archive, values.out);
+    if (values.json) printJson(result);
+    else process.stderr.write(`Exported ${result.articles} articles to ${result.path}\n`);
+    return;
+  }
+  for (const article of exportArticles(archive)) {
+    if (!process.stdout.write(`${JSON.stringify(article)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+  }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/** `arshif` — the command line over the archive engine. */
+import { ArshifError } from '../common/result.js';
+import { openArchive, type Archive } from '../core/archive/archive.js';
+import { parseCli, requireArchive, type CliValues } from './args.js';
+import { importCommand } from './commands/import.js';
+import { exportCommand, listCommand, showCommand, statsCommand, tickerCommand } from './commands/read.js';
+import { printLine } from './output.js';
+
+const USAGE = `arshif — an archive of scraped Arabic news sites
+
+Usage: npm run --silent arshif -- <command> [options]
+
+  import <path>... --archive F     import folders, files and .zip bundles of scraped pages
+  list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read --limit N --offset N]
+  show   <id> --archive F          one article with its paragraphs and snapshots
+  ticker --archive F [--site S] [--date YYYY-MM-DD]
+  stats  --archive F               totals by site, section and year
+  export --archive F [--out FILE]  every article as one JSON line
+
+  --json   print one JSON document (export always prints JSON lines)
+Progress goes to stderr. Exit status 0 when the command ran (even if some files were rejected).`;
+
+type Command = (archive: Archive, positionals: string[], values: CliValues) => void | Promise<void>;
+
+const COMMANDS: Record<string, { create: boolean; run: Command }> = {
+  import: { create: true, run: (a, p, v) => importCommand(a, p, v) },
+  list: { create: false, run: (a, _p, v) => listCommand(a, v) },
+  show: { create: false, run: (a, p, v) => showCommand(a, p, v) },
+  ticker: { create: false, run: (a, _p, v) => tickerCommand(a, v) },
+  stats: { create: false, run: (a, _p, v) => statsCommand(a, v) },
+  export: { create: false, run: (a, _p, v) => exportCommand(a, v) },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { command, positionals, values } = parseCli(argv);
+  if (!command || values.help) {
+    printLine(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) throw new ArshifError('bad-request', `unknown command "${command}" (try --help)`);
+  const archive = openArchive(requireArchive(values), { create: entry.create });
+  try {
+    await entry.run(archive, positionals, values);
+  } finally {
+    archive.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof ArshifError;
+    process.stderr.write(`arshif: ${known ? error.message : (error as Error).stack ?? String(error)}\n`);
+    process.exitCode = known && error.code === 'bad-request' ? 2 : 1;
+  },
+);

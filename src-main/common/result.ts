@@ -1,0 +1,39 @@
+/** The one envelope every API answer travels in (IPC and host alike). */
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'unknown-method'
+  | 'not-found'
+  | 'not-an-archive'
+  | 'damaged-archive'
+  | 'archive-busy'
+  | 'io'
+  | 'cancelled'
+  | 'forbidden'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+/** An error that carries an API error code across layers. */
+export class ArshifError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ArshifError';
+  }
+}

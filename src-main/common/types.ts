@@ -1,0 +1,213 @@
+/**
+ * The API contract's data shapes. Shared by every layer; imports nothing.
+ * Dates: `publishedAt` is site-local wall time "YYYY-MM-DDTHH:MM:SS" (no zone: the sites state none);
+ * scrape days are "YYYY-MM-DD".
+ */
+
+export type PageFormat = 'text' | 'html';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1256';
+
+export interface SnapshotInfo {
+  /** File path; a zip member is `bundle.zip!/inner/path`. */
+  path: string;
+  scrapedOn: string | null;
+  readCount: number | null;
+  encoding: TextEncoding;
+  format: PageFormat;
+}
+
+export interface ArticleSummary {
+  id: number;
+  site: string;
+  section: string | null;
+  title: string;
+  author: string | null;
+  publishedAt: string | null;
+  readCount: number | null;
+}
+
+export interface Article extends ArticleSummary {
+  paragraphs: string[];
+  snapshots: SnapshotInfo[];
+}
+
+export type ArticleSort = 'newest' | 'oldest' | 'most-read';
+export type SearchSort = 'relevance' | ArticleSort;
+
+export interface ListQuery {
+  site?: string;
+  section?: string;
+  author?: string;
+  /** Inclusive day bounds "YYYY-MM-DD" on publishedAt. */
+  from?: string;
+  to?: string;
+  sort?: ArticleSort;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ListResult {
+  total: number;
+  limit: number;
+  offset: number;
+  articles: ArticleSummary[];
+}
+
+export interface TickerHeadline {
+  position: number;
+  headline: string;
+  /** The archived article whose normalised title matches, if any. */
+  articleId: number | null;
+}
+
+export interface TickerSnapshot {
+  site: string;
+  date: string;
+  headlines: TickerHeadline[];
+}
+
+export interface TickerDays {
+  site: string;
+  dates: string[];
+}
+
+export interface CountBucket {
+  value: string;
+  count: number;
+}
+
+export interface ArchiveStats {
+  articles: number;
+  snapshots: number;
+  tickerDays: number;
+  imports: number;
+  sites: CountBucket[];
+  sections: Array<CountBucket & { site: string }>;
+  years: CountBucket[];
+}
+
+export type RejectReason =
+  | 'empty'
+  | 'binary'
+  | 'decode'
+  | 'not-article'
+  | 'error-page'
+  | 'too-large'
+  | 'unreadable'
+  | 'unsupported-type'
+  | 'bad-zip'
+  | 'link';
+
+export interface Rejection {
+  path: string;
+  reason: RejectReason;
+  message: string;
+}
+
+export interface ImportCounts {
+  filesTotal: number;
+  filesDone: number;
+  articlesAdded: number;
+  articlesUpdated: number;
+  /** Files already in the archive with the same content (re-runs). */
+  unchanged: number;
+  /** Byte-identical copies of a file already seen at another path. */
+  duplicates: number;
+  rejected: number;
+  bytesDone: number;
+}
+
+export type ImportPhase = 'scanning' | 'importing' | 'finished' | 'cancelled' | 'failed';
+
+export interface ImportProgress extends ImportCounts {
+  importId: number;
+  phase: ImportPhase;
+  elapsedMs: number;
+  pagesPerSecond: number;
+  /** Estimated milliseconds left; null while unknown. */
+  etaMs: number | null;
+}
+
+export interface ImportReport extends ImportCounts {
+  importId: number;
+  phase: ImportPhase;
+  elapsedMs: number;
+  rejected: number;
+  rejections: Rejection[];
+}
+
+export interface SearchQuery {
+  /** The user's query text: words, "phrases", -exclusions, OR, prefix*. */
+  query: string;
+  site?: string;
+  section?: string;
+  author?: string;
+  from?: string;
+  to?: string;
+  minReads?: number;
+  sort?: SearchSort;
+  limit?: number;
+  offset?: number;
+}
+
+/** A half-open range [start, end) of UTF-16 offsets into the string it accompanies. */
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+export interface SearchHit extends ArticleSummary {
+  /** A window of the original body text around the best match. */
+  snippet: string;
+  highlights: Highlight[];
+  /** Highlight ranges into `title`. */
+  titleHighlights: Highlight[];
+  score: number;
+}
+
+export interface SearchFacets {
+  site: CountBucket[];
+  section: CountBucket[];
+  year: CountBucket[];
+  author: CountBucket[];
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  limit: number;
+  offset: number;
+  hits: SearchHit[];
+  facets: SearchFacets;
+  /** Hit counts per month "YYYY-MM", oldest first, over the whole result set. */
+  timeline: CountBucket[];
+  /** Why the query cannot match anything (e.g. only stop-words), or null. */
+  problem: string | null;
+}
+
+export interface ArchiveInfo {
+  path: string;
+  articles: number;
+  sites: number;
+  schemaVersion: number;
+  sizeBytes: number;
+}
+
+export type Theme = 'system' | 'light' | 'sepia' | 'dark';
+export type Language = 'ar' | 'en';
+export type DigitStyle = 'arabic' | 'western';
+export type Calendar = 'gregorian' | 'hijri';
+
+export interface Settings {
+  theme: Theme;
+  language: Language;
+  digits: DigitStyle;
+  calendar: Calendar;
+  /** Reading font size in CSS pixels. */
+  fontSize: number;
+}
+
+export interface ExportResult {
+  path: string;
+  articles: number;
+}

@@ -1,0 +1,96 @@
+import type { Article, ArticleSort, ListQuery, ListResult } from '../../common/types.js';
+import { ArshifError } from '../../common/result.js';
+import type { Archive } from './archive.js';
+import { SNAPSHOT_COLUMNS, SUMMARY_COLUMNS, parseParagraphs, toSnapshot, toSummary, type SnapshotRow, type SummaryRow } from './rows.js';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 1000;
+
+export const ORDER_BY: Record<ArticleSort, string> = {
+  newest: 'a.published_at DESC, a.id DESC',
+  oldest: 'a.published_at ASC, a.id ASC',
+  'most-read': 'a.read_count DESC, a.id DESC',
+};
+
+export interface Filter {
+  where: string[];
+  params: Record<string, string | number>;
+}
+
+/** SQL conditions on `articles a` for the shared list/search filters. Values are always bound. */
+export function articleFilter(q: Pick<ListQuery, 'site' | 'section' | 'author' | 'from' | 'to'> & { minReads?: number }): Filter {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (q.site) {
+    where.push('a.site = @site');
+    params.site = q.site;
+  }
+  if (q.section) {
+    where.push('a.section = @section');
+    params.section = q.section;
+  }
+  if (q.author) {
+    where.push('a.author = @author');
+    params.author = q.author;
+  }
+  if (q.from) {
+    where.push('a.published_at >= @from');
+    params.from = q.from;
+  }
+  if (q.to) {
+    where.push('a.published_at < @toNext');
+    params.toNext = `${q.to}T99`;
+  }
+  if (q.minReads !== undefined) {
+    where.push('a.read_count >= @minReads');
+    params.minReads = q.minReads;
+  }
+  return { where, params };
+}
+
+export function clampPage(limit: number | undefined, offset: number | undefined): { limit: number; offset: number } {
+  return {
+    limit: Math.max(0, Math.min(limit ?? DEFAULT_LIMIT, MAX_LIMIT)),
+    offset: Math.max(0, offset ?? 0),
+  };
+}
+
+export function listArticles(archive: Archive, query: ListQuery = {}): ListResult {
+  const { where, params } = articleFilter(query);
+  const { limit, offset } = clampPage(query.limit, query.offset);
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (archive.db.prepare(`SELECT count(*) AS n FROM articles a ${whereSql}`).get(params) as { n: number }).n;
+  const rows = archive.db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${whereSql} ORDER BY ${ORDER_BY[query.sort ?? 'newest']} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit, offset }) as SummaryRow[];
+  return { total, limit, offset, articles: rows.map(toSummary) };
+}
+
+interface ArticleRow extends SummaryRow {
+  paragraphs: string;
+}
+
+export function getArticle(archive: Archive, id: number): Article {
+  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+  if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
+  return withSnapshots(archive, row);
+}
+
+function withSnapshots(archive: Archive, row: ArticleRow): Article {
+  const snapshots = archive.db
+    .prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE article_id = ? ORDER BY scraped_on, path`)
+    .all(row.id) as SnapshotRow[];
+  return { ...toSummary(row), paragraphs: parseParagraphs(row.paragraphs), snapshots: snapshots.map(toSnapshot) };
+}
+
+/** Every article with its snapshots, in id order, one at a time (constant memory). */
+export function* iterateArticles(archive: Archive): Generator<Article> {
+  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
+  let last = 0;
+  for (;;) {
+    const rows = stmt.all(last) as ArticleRow[];
+    if (rows.length === 0) return;
+    for (const row of rows) yield withSnapshots(archive, row);
+    last = rows[rows.length - 1]!.id;
+  }
+}

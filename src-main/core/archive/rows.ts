@@ -1,0 +1,51 @@
+import type { ArticleSummary, PageFormat, SnapshotInfo, TextEncoding } from '../../common/types.js';
+
+/** Columns of `articles` that make an ArticleSummary; select them with SUMMARY_COLUMNS. */
+export interface SummaryRow {
+  id: number;
+  site: string;
+  section: string | null;
+  title: string;
+  author: string | null;
+  published_at: string | null;
+  read_count: number | null;
+}
+
+export const SUMMARY_COLUMNS = 'a.id, a.site, a.section, a.title, a.author, a.published_at, a.read_count';
+
+export function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    site: row.site,
+    section: row.section,
+    title: row.title,
+    author: row.author,
+    publishedAt: row.published_at,
+    readCount: row.read_count,
+  };
+}
+
+export interface SnapshotRow {
+  path: string;
+  scraped_on: string | null;
+  read_count: number | null;
+  encoding: string;
+  format: string;
+}
+
+export const SNAPSHOT_COLUMNS = 'path, scraped_on, read_count, encoding, format';
+
+export function toSnapshot(row: SnapshotRow): SnapshotInfo {
+  return {
+    path: row.path,
+    scrapedOn: row.scraped_on,
+    readCount: row.read_count,
+    encoding: row.encoding as TextEncoding,
+    format: row.format as PageFormat,
+  };
+}
+
+export function parseParagraphs(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
+}

@@ -1,0 +1,17 @@
+/** Worker-thread entry: decodes, parses and analyses pages sent by the import's parse pool. */
+import { parentPort } from 'node:worker_threads';
+import { processPage } from './process-page.js';
+
+export interface PageJob {
+  id: number;
+  bytes: Uint8Array;
+  name: string;
+}
+
+parentPort?.on('message', (job: PageJob) => {
+  try {
+    parentPort?.postMessage({ id: job.id, result: processPage(job.bytes, job.name) });
+  } catch (error) {
+    parentPort?.postMessage({ id: job.id, error: (error as Error).message });
+  }
+});

@@ -1,0 +1,74 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { processPage, type ProcessedPage } from './process-page.js';
+
+export interface PageParser {
+  parse(bytes: Uint8Array, name: string): Promise<ProcessedPage>;
+  close(): Promise<void>;
+}
+
+/** Parses on the calling thread. */
+export function inlineParser(): PageParser {
+  return {
+    parse: async (bytes, name) => processPage(bytes, name),
+    close: async () => {},
+  };
+}
+
+/** Worker threads to use by default: one core is left to the writer. */
+export function defaultParseWorkers(): number {
+  return Math.max(0, Math.min(4, os.availableParallelism() - 1));
+}
+
+function workerScript(): { url: URL; execArgv: string[] } {
+  // From sources (tests, tsx) the worker is a .ts file and needs tsx's loader; bundled builds ship .js.
+  const fromSource = import.meta.url.endsWith('.ts');
+  return {
+    url: new URL(fromSource ? './page-worker.ts' : './page-worker.js', import.meta.url),
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  };
+}
+
+interface Waiting {
+  resolve: (value: ProcessedPage) => void;
+  reject: (error: Error) => void;
+}
+
+/** Parses in worker threads, round-robin; the writer keeps its own thread. */
+export function workerParser(count: number): PageParser {
+  const { url, execArgv } = workerScript();
+  const waiting = new Map<number, Waiting>();
+  let nextId = 1;
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(url, { execArgv });
+    worker.on('message', (message: { id: number; result?: ProcessedPage; error?: string }) => {
+      const w = waiting.get(message.id);
+      if (!w) return;
+      waiting.delete(message.id);
+      if (message.result) w.resolve(message.result);
+      else w.reject(new Error(message.error ?? 'page worker failed'));
+    });
+    worker.on('error', (error) => {
+      for (const w of waiting.values()) w.reject(error);
+      waiting.clear();
+    });
+    return worker;
+  });
+  return {
+    parse(bytes, name) {
+      const id = nextId++;
+      const worker = workers[id % workers.length]!;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, bytes, name });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+export function createParser(workers = defaultParseWorkers()): PageParser {
+  return workers > 0 ? workerParser(workers) : inlineParser();
+}

@@ -1,0 +1,31 @@
+import type { PageOutcome } from '../pages/types.js';
+import { readPage } from '../pages/index.js';
+import { analyzeForIndex, titleKey } from '../arabic/index.js';
+import { splitByline } from '../pages/byline.js';
+
+/** What the writer needs of one page besides the page itself: its search text and identity keys. */
+export interface PageAnalysis {
+  titleKey: string;
+  title: { norm: string; stem: string };
+  body: { norm: string; stem: string };
+  /** Normalised title keys of the ticker headlines (bylines removed), in order. */
+  tickerKeys: string[];
+}
+
+export type ProcessedPage = { outcome: PageOutcome; analysis: PageAnalysis | null };
+
+/** Decode, parse and analyse one file: the CPU-heavy part of an import, safe to run in a worker. */
+export function processPage(bytes: Uint8Array, fileName: string): ProcessedPage {
+  const outcome = readPage(bytes, fileName);
+  if (!outcome.ok) return { outcome, analysis: null };
+  const page = outcome.page;
+  return {
+    outcome,
+    analysis: {
+      titleKey: titleKey(page.title),
+      title: analyzeForIndex(page.title),
+      body: analyzeForIndex(page.paragraphs.join('\n')),
+      tickerKeys: page.ticker.map((headline) => titleKey(splitByline(headline).title)),
+    },
+  };
+}
