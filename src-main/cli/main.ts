@@ -5,6 +5,7 @@ import { openArchive, type Archive } from '../core/archive/archive.js';
 import { parseCli, requireArchive, type CliValues } from './args.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand, listCommand, showCommand, statsCommand, tickerCommand } from './commands/read.js';
+import { serveCommand } from './commands/serve.js';
 import { printLine } from './output.js';
 
 const USAGE = `arshif — an archive of scraped Arabic news sites
@@ -17,6 +18,7 @@ Usage: npm run --silent arshif -- <command> [options]
   ticker --archive F [--site S] [--date YYYY-MM-DD]
   stats  --archive F               totals by site, section and year
   export --archive F [--out FILE]  every article as one JSON line
+  serve  --archive F [--port P] [--host ADDR --token T]   the UI and API on http://127.0.0.1:P/ (URL printed first)
 
   --json   print one JSON document (export always prints JSON lines)
 Progress goes to stderr. Exit status 0 when the command ran (even if some files were rejected).`;
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, { create: boolean; run: Command }> = {
   ticker: { create: false, run: (a, _p, v) => tickerCommand(a, v) },
   stats: { create: false, run: (a, _p, v) => statsCommand(a, v) },
   export: { create: false, run: (a, _p, v) => exportCommand(a, v) },
+  serve: { create: true, run: (a, _p, v) => serveCommand(a, v) },
 };
 
 async function main(argv: string[]): Promise<number> {

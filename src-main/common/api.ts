@@ -122,6 +122,8 @@ export function validateArgs<M extends MethodName>(
 export interface ApiEvents {
   importProgress: ImportProgress;
   archiveChanged: ArchiveInfo;
+  /** Settings changed by another window or by the desktop menu (View → theme, font size). */
+  settingsChanged: Settings;
 }
 export type EventName = keyof ApiEvents;
 

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../threads/spawn-worker.js';
 import { processPage, type ProcessedPage } from './process-page.js';
 
 export interface PageParser {
@@ -20,15 +20,6 @@ export function defaultParseWorkers(): number {
   return Math.max(0, Math.min(4, os.availableParallelism() - 1));
 }
 
-function workerScript(): { url: URL; execArgv: string[] } {
-  // From sources (tests, tsx) the worker is a .ts file and needs tsx's loader; bundled builds ship .js.
-  const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    url: new URL(fromSource ? './page-worker.ts' : './page-worker.js', import.meta.url),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
-}
-
 interface Waiting {
   resolve: (value: ProcessedPage) => void;
   reject: (error: Error) => void;
@@ -36,11 +27,11 @@ interface Waiting {
 
 /** Parses in worker threads, round-robin; the writer keeps its own thread. */
 export function workerParser(count: number): PageParser {
-  const { url, execArgv } = workerScript();
   const waiting = new Map<number, Waiting>();
   let nextId = 1;
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(url, { execArgv });
+    // page-worker.js next to the bundle; from sources page-worker.ts through tsx (see spawnWorker).
+    const worker = spawnWorker(import.meta.url, 'page-worker');
     worker.on('message', (message: { id: number; result?: ProcessedPage; error?: string }) => {
       const w = waiting.get(message.id);
       if (!w) return;

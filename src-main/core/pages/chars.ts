@@ -87,15 +87,74 @@ export function countWords(text: string): number {
 
 /**
  * A light fold for keyword matching only (never stored): harakat and tatweel dropped, hamza forms of
- * alef to bare alef, ى → ي, ة → ه, digits to ASCII, Latin lower-cased, spaces squeezed.
+ * alef to bare alef, ى → ي, ة → ه, digits to ASCII, ASCII lower-cased, runs of spaces (NBSP included)
+ * squeezed to one, ends trimmed. One pass over the text: it runs on many lines of every page.
  */
 export function foldForMatch(text: string): string {
-  return squeezeSpace(
-    toAsciiDigits(text)
-      .replace(/[\u064b-\u065f\u0670\u0640]/gu, '')
-      .replace(/[أإآٱ]/gu, 'ا')
-      .replace(/ى/gu, 'ي')
-      .replace(/ة/gu, 'ه')
-      .toLowerCase(),
-  );
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if ((code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640) continue;
+    if (code === 0x20 || code === 0xa0 || code === 0x09 || isEdgeSpace(code)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code === 0x0623 || code === 0x0625 || code === 0x0622 || code === 0x0671) code = 0x0627;
+    else if (code === 0x0649) code = 0x064a;
+    else if (code === 0x0629) code = 0x0647;
+    else if (code >= 0x0660 && code <= 0x0669) code = code - 0x0660 + 48;
+    else if (code >= 0x06f0 && code <= 0x06f9) code = code - 0x06f0 + 48;
+    if (space) {
+      out += ' ';
+      space = false;
+    }
+    out += String.fromCharCode(code);
+  }
+  return out;
+}
+
+export interface ScriptCounts {
+  arabic: number;
+  /** ط and ظ: rare in Arabic, half of all letters in UTF-8 Arabic read as windows-1256. */
+  tahZah: number;
+  /** Harakat. */
+  marks: number;
+  asciiLetters: number;
+  /** ASCII space, tab, newline and NBSP. */
+  spaces: number;
+  /** Non-ASCII characters that are neither Arabic letters, harakat, Arabic digits nor usual punctuation. */
+  foreign: number;
+}
+
+/** Non-ASCII characters common in Arabic text that are not Arabic letters. */
+const BENIGN = new Set([
+  0x00a0, 0x00ab, 0x00bb, 0x00d7, 0x00f7, 0x060c, 0x061b, 0x061f, 0x066a, 0x066b, 0x066c, 0x06d4, 0x2013, 0x2014, 0x2018,
+  0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x200c, 0x200d, 0x200e, 0x200f,
+]);
+
+/** Character classes of the first `limit` characters, for judging whether text is Arabic (one pass). */
+export function countScripts(text: string, limit: number): ScriptCounts {
+  const counts: ScriptCounts = { arabic: 0, tahZah: 0, marks: 0, asciiLetters: 0, spaces: 0, foreign: 0 };
+  const n = Math.min(text.length, limit);
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) counts.asciiLetters++;
+      else if (code === 0x20 || code === 0x0a || code === 0x09) counts.spaces++;
+    } else if (isArabicLetterCode(code)) {
+      counts.arabic++;
+      if (code === 0x0637 || code === 0x0638) counts.tahZah++;
+    } else if ((code >= 0x064b && code <= 0x065f) || code === 0x0670) {
+      counts.marks++;
+    } else if ((code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9)) {
+      // Arabic-Indic digits: neutral
+    } else if (BENIGN.has(code)) {
+      if (code === 0x00a0) counts.spaces++;
+    } else {
+      counts.foreign++;
+    }
+  }
+  return counts;
 }

@@ -8,10 +8,15 @@ import { isoDay } from './dates.js';
 
 /** Lines longer than this are prose, never chrome (also keeps every regex cheap). */
 const MAX_CHROME = 300;
+const CREDIT_FIRST = new Set(['P', 'p', 'D', 'd', 'ت', 'ب']);
+
+function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9);
+}
 
 /** `CITY` + spaces/NBSPs + `DD / MM / YYYY` → the scrape day "YYYY-MM-DD"; null when not a header. */
 export function matchHeader(line: string): { city: string; scrapedOn: string } | null {
-  if (line.length > 80) return null;
+  if (line.length > 80 || !isDigitCode(line.charCodeAt(line.length - 1))) return null;
   const m = /^([^\d]{0,40}?)[\s\u00a0]*(\d{1,2}) {0,3}\/ {0,3}(\d{1,2}) {0,3}\/ {0,3}(\d{4})$/u.exec(toAsciiDigits(line));
   if (!m) return null;
   const scrapedOn = isoDay(Number(m[4]), Number(m[3]), Number(m[2]));
@@ -23,7 +28,7 @@ export function matchHeader(line: string): { city: string; scrapedOn: string } |
  * `breadcrumb`: whether the line carried the "|" part (a strong sign of the alazmenah layout).
  */
 export function matchPublished(line: string): { publishedAt: string; breadcrumb: boolean } | null {
-  if (line.length > MAX_CHROME) return null;
+  if (line.length > MAX_CHROME || !isDigitCode(line.charCodeAt(0))) return null;
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T\u00a0]{1,3}(\d{1,2}):(\d{2})(?::(\d{2}))?)?[\s\u00a0]*(\|.*)?$/u.exec(
     toAsciiDigits(line),
   );
@@ -51,6 +56,8 @@ export function matchReadCount(line: string): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
+/** Cheap test on the raw line before folding it. */
+const RIGHTS_HINT = /©|right|ح[\u064b-\u0652]*ق|\(c\)/iu;
 const RIGHTS = /all rights reserved|copyright|©|\(c\)|جميع الحقوق|الحقوق محفوظه|حقوق النشر|حقوق الطبع/u;
 const DOMAIN = /(?<![a-z0-9.@-])(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,24})(?![a-z0-9-])/gu;
 /** "Top-level domains" that are really file extensions. */
@@ -72,7 +79,7 @@ export function findDomain(text: string): string | null {
 
 /** A copyright footer (`alazmenah.com - All rights reserved 2018`, `© 2016 x.com`) → its domain, or '' if it names none. */
 export function matchFooter(line: string): string | null {
-  if (line.length > 150) return null;
+  if (line.length > 150 || !RIGHTS_HINT.test(line)) return null;
   const folded = foldForMatch(line);
   if (!RIGHTS.test(folded)) return null;
   const domain = findDomain(folded);
@@ -82,7 +89,7 @@ export function matchFooter(line: string): string | null {
 
 /** The CMS vendor credit (`Powered by …`, `تصميم وتطوير …`). */
 export function isCredit(line: string): boolean {
-  if (line.length > 150) return false;
+  if (line.length > 150 || !CREDIT_FIRST.has(line.charAt(0))) return false;
   return /^(?:powered by|designed by|developed by|تصميم وتطوير|تصميم و تطوير|تصميم وبرمجه|برمجه وتصميم|تطوير)(?![\p{L}])/u.test(
     foldForMatch(line),
   );

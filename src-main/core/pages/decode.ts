@@ -128,8 +128,11 @@ function finish(raw: string, encoding: TextEncoding): Decoded {
 
 /** "\r\n" and lone "\r" → "\n"; other C0/C1 controls, DEL and stray BOMs removed (tab kept). */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/gu, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/gu, (c) => (c === '\f' || c === '\v' ? '\n' : ''));
+  const lf = text.includes('\r') ? text.replace(/\r\n?/gu, '\n') : text;
+  return CONTROL.test(lf) ? lf.replace(CONTROL_ALL, (c) => (c === '\f' || c === '\v' ? '\n' : '')) : lf;
 }
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/u;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'gu');
 
 interface Sniff {
   scanned: number;

@@ -10,7 +10,7 @@ const ARABIC = [
   /(?:المقال|المقاله|الخبر|الرابط|المحتوي)\s+(?:المطلوب\s+|المطلوبه\s+)?غير\s+(?:موجود|موجوده|صحيح|متوفر|متاح)/u,
   /(?<![\p{L}])خطا\s*(?:رقم\s*)?[:!،,-]?\s*404(?!\d)/u,
 ];
-const LATIN = /\bpage\s+not\s+found\b|\b404\b.{0,40}\bnot\s+found\b|\bnot\s+found\b.{0,40}\b404\b|\berror\s*404\b|\b404\s*error\b|^404$/u;
+const LATIN = /\bpage\s+not\s+found\b|\b404\b.{0,40}\bnot\s+found\b|\bnot\s+found\b.{0,40}\b404\b|\berror\s*404\b|\b404\s*error\b|^404\s*(?:$|[-–|:])/u;
 
 /** Whether one line says the page is missing. */
 export function isErrorLine(line: string): boolean {

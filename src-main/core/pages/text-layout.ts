@@ -21,7 +21,7 @@ import type { Draft } from './draft.js';
 
 /** How far down the page the header and the published line may sit. */
 const HEADER_WITHIN = 3;
-const PUBLISHED_WITHIN = 15;
+const PUBLISHED_WITHIN = 80;
 
 /** Short enough to be a section name rather than a title or a ticker. */
 function isSectionLike(line: string, maxWords: number): boolean {
@@ -45,12 +45,15 @@ function findFirst(lines: readonly string[], from: number, to: number, test: (li
 
 /** The page read as the alazmenah layout; null when the page does not carry its landmarks. */
 export function parseAlazmenah(lines: readonly string[]): Draft | null {
-  const headerAt = findFirst(lines, 0, HEADER_WITHIN, (l) => matchHeader(l) !== null);
+  // The header names its city: a bare date line on top is not this layout's header.
+  const headerAt = findFirst(lines, 0, HEADER_WITHIN, (l) => (matchHeader(l)?.city ?? '') !== '');
   const start = headerAt + 1;
   const pubAt = findFirst(lines, start, start + PUBLISHED_WITHIN, (l) => matchPublished(l) !== null);
   const published = pubAt >= 0 ? matchPublished(lines[pubAt] ?? '') : null;
   const readAt = findFirst(lines, Math.max(start, pubAt + 1), lines.length, (l) => matchReadCount(l) !== null);
-  if (headerAt < 0 && !(published !== null && (published.breadcrumb || readAt >= 0))) return null;
+  const byHeader = headerAt >= 0 && (pubAt >= 0 || readAt >= 0 || hasNbspRun(lines[start] ?? ''));
+  const byPublished = published !== null && (published.breadcrumb || readAt >= 0);
+  if (!byHeader && !byPublished) return null;
 
   // Chrome above the title: ticker line(s), then the section.
   const tickerLines: string[] = [];

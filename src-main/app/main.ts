@@ -1,0 +1,103 @@
+/**
+ * The Electron main process: lifecycle, the window, the menu and the security policy. Thin on purpose:
+ * all archive work happens in the archive worker; everything here is wiring.
+ */
+import { app, BrowserWindow, dialog, session } from 'electron';
+import type { ApiEventMessage } from '../common/bridge.js';
+import type { Settings } from '../common/types.js';
+import { DEFAULT_SETTINGS } from '../core/service/index.js';
+import { ArchiveWorkerClient } from '../worker/client.js';
+import { broadcastEvent, serveApiOverIpc } from './ipc.js';
+import { AppMenu } from './menu.js';
+import { appPaths } from './paths.js';
+import { registerAppScheme, serveRendererOverAppScheme } from './protocol.js';
+import { lockDownSession, lockDownWebContents } from './security.js';
+import { taskbarProgressOf } from './taskbar-progress.js';
+import { createMainWindow } from './window.js';
+
+app.enableSandbox();
+registerAppScheme();
+// Tests (and careful users) can keep the app's data elsewhere.
+if (process.env.ARSHIF_USER_DATA) app.setPath('userData', process.env.ARSHIF_USER_DATA);
+
+let mainWindow: BrowserWindow | null = null;
+let worker: ArchiveWorkerClient | null = null;
+
+function openMainWindow(): BrowserWindow {
+  const devServerUrl = appPaths.devServerOrigin() ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  mainWindow = createMainWindow({ preload: appPaths.preload(), stateFolder: app.getPath('userData'), devServerUrl });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  return mainWindow;
+}
+
+async function settingsOf(client: ArchiveWorkerClient): Promise<Settings> {
+  const answer = await client.call('getSettings', {});
+  return answer.ok ? answer.value : { ...DEFAULT_SETTINGS };
+}
+
+async function start(): Promise<void> {
+  const devServerOrigin = appPaths.devServerOrigin();
+  lockDownSession(session.defaultSession, devServerOrigin);
+  serveRendererOverAppScheme(appPaths.rendererDir());
+
+  const userData = app.getPath('userData');
+  const nativeBinding = appPaths.nativeBinding();
+  worker = await ArchiveWorkerClient.start({
+    configDir: userData,
+    initialArchive: { kind: 'last-used', defaultPath: appPaths.defaultArchive() },
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  const client = worker;
+  const menu = new AppMenu(client, () => mainWindow, await settingsOf(client));
+  lockDownWebContents(devServerOrigin, () => menu.language);
+  serveApiOverIpc(client, devServerOrigin);
+
+  const refreshArchives = async () => {
+    const [recent, info] = await Promise.all([client.call('recentArchives', {}), client.call('archiveInfo', {})]);
+    menu.update({ recentArchives: recent.ok ? recent.value : [], currentArchive: info.ok ? info.value.path : null });
+  };
+  client.onEvent((message: ApiEventMessage) => {
+    broadcastEvent(message);
+    if (message.event === 'importProgress') {
+      menu.onImportProgress(message.payload);
+      mainWindow?.setProgressBar(taskbarProgressOf(message.payload));
+    } else if (message.event === 'archiveChanged') {
+      void refreshArchives();
+    } else if (message.event === 'settingsChanged') {
+      menu.update({ settings: message.payload });
+    }
+  });
+  await refreshArchives();
+  openMainWindow();
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox('Arshif could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (worker && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !worker) return;
+    closing = true;
+    event.preventDefault();
+    void worker.close().finally(() => app.quit());
+  });
+  app.whenReady().then(start).catch(fail);
+}

@@ -1,0 +1,38 @@
+import { app, BrowserWindow, type Session } from 'electron';
+import type { Language } from '../common/types.js';
+import { confirmAndOpenExternal } from './external-links.js';
+import { isAllowedRequest, isAppUrl } from './policy.js';
+
+/**
+ * Session policy: every permission denied, every network request that is not the app's own
+ * (app:, devtools:, data:) cancelled, downloads refused.
+ */
+export function lockDownSession(session: Session, devServerOrigin: string | null): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devServerOrigin) }));
+  session.on('will-download', (event) => event.preventDefault());
+}
+
+/**
+ * Every web contents: no navigation away from the app, no new windows, no <webview>. An http(s)
+ * link the user clicks is offered to the system browser after confirmation.
+ */
+export function lockDownWebContents(devServerOrigin: string | null, language: () => Language): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event) => {
+      if (isAppUrl(event.url, devServerOrigin)) return;
+      event.preventDefault();
+      void confirmAndOpenExternal(event.url, BrowserWindow.fromWebContents(contents), language());
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAppUrl(event.url, devServerOrigin)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      void confirmAndOpenExternal(url, BrowserWindow.fromWebContents(contents), language());
+      return { action: 'deny' };
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import { BrowserWindow, screen } from 'electron';
+import { APP_ORIGIN } from '../common/bridge.js';
+import { DEFAULT_SIZE, fitToDisplays, loadWindowState, MIN_SIZE, saveWindowState } from './window-state.js';
+
+export interface MainWindowOptions {
+  preload: string;
+  stateFolder: string;
+  /** Loads this instead of app://arshif/ (the dev server while developing). */
+  devServerUrl: string | null;
+}
+
+/** The one main window: sandboxed, context-isolated, no Node; its size and place remembered. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const saved = fitToDisplays(
+    loadWindowState(options.stateFolder),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow({
+    ...(saved ? saved.bounds : DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    title: 'Arshif',
+    backgroundColor: '#f7f3ea',
+    webPreferences: {
+      preload: options.preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
+  });
+  if (saved?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+
+  let timer: NodeJS.Timeout | undefined;
+  const remember = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (window.isDestroyed()) return;
+      saveWindowState(options.stateFolder, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    }, 500);
+  };
+  window.on('resize', remember);
+  window.on('move', remember);
+  window.on('maximize', remember);
+  window.on('unmaximize', remember);
+  window.on('close', () => {
+    clearTimeout(timer);
+    saveWindowState(options.stateFolder, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+
+  void window.loadURL(options.devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}

@@ -1,0 +1,6 @@
+// Arabic text analysis for documents and queries alike: normalise, tokenise, stem.
+export { normalizeText } from './normalize.js';
+export { tokenize, type Token } from './tokenize.js';
+export { stem, indexStems } from './stem.js';
+export { analyzeForIndex, analyzeQueryWord, titleKey, type IndexText, type QueryWord } from './analyze.js';
+export { STOPWORDS, isStopword } from './stopwords.js';

@@ -1,0 +1,49 @@
+/**
+ * Pages: the bytes of one scraped file → a parsed page (site, scrape day, ticker, section, published
+ * time, title, author, paragraphs, read count) or the reason it is not one. Never throws.
+ */
+import type { PageFormat } from '../../common/types.js';
+import { decodeBytes } from './decode.js';
+import { NO_HINTS } from './draft.js';
+import { renderHtml } from './html.js';
+import { recognise } from './recognise.js';
+import type { PageOutcome } from './types.js';
+
+export type { PageLayout, PageOutcome, ParsedPage } from './types.js';
+export { splitByline } from './byline.js';
+
+const HTML_NAME = /\.(?:html?|xhtml|shtml)$/iu;
+/** A text file that is really an HTML document (saved under .txt, .php, .aspx or no extension). */
+const HTML_START = /^\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[\s\S]{0,500}?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/iu;
+
+function startsWithMarkup(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64);
+  for (let i = 0; i < n; i++) {
+    const byte = bytes[i] ?? 0;
+    if (byte === 0x3c) return true; // '<'
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) {
+      return false;
+    }
+  }
+  return false;
+}
+
+function formatOf(text: string, fileName: string): PageFormat {
+  if (HTML_NAME.test(fileName)) return text.includes('<') ? 'html' : 'text';
+  return HTML_START.test(text.slice(0, 1024)) ? 'html' : 'text';
+}
+
+/** Decode, render (HTML) and recognise one scraped file. `fileName` only decides text vs HTML. */
+export function readPage(bytes: Uint8Array, fileName: string): PageOutcome {
+  try {
+    const decoded = decodeBytes(bytes, { markup: HTML_NAME.test(fileName) || startsWithMarkup(bytes) });
+    if (!decoded.ok) return decoded;
+    const format = formatOf(decoded.text, fileName);
+    const { text, hints } = format === 'html' ? renderHtml(decoded.text) : { text: decoded.text, hints: NO_HINTS };
+    const verdict = recognise(text, hints, format);
+    return verdict.ok ? { ok: true, page: verdict.page, encoding: decoded.encoding } : verdict;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'unknown error';
+    return { ok: false, reason: 'unreadable', message: `the page could not be parsed: ${detail}` };
+  }
+}

@@ -1,0 +1,69 @@
+import type * as v from 'valibot';
+import type { ApiEvents, EventName, MethodName, Methods, ResultOf } from '../../common/api.js';
+import { ArshifError } from '../../common/result.js';
+import type { ArchiveInfo } from '../../common/types.js';
+import type { Archive } from '../archive/archive.js';
+import { getArticle, listArticles } from '../archive/articles.js';
+import { exportToFile } from '../archive/export.js';
+import { getArchiveInfo, getStats } from '../archive/stats.js';
+import { getTicker, getTickerDays } from '../archive/ticker.js';
+import type { ArchiveHolder } from './archive-holder.js';
+import type { ConfigStore } from './config-store.js';
+import { readImportReport } from './import-history.js';
+import type { ImportRunner } from './import-runner.js';
+import { relatedArticles, searchArchive } from './search-gateway.js';
+
+/** Arguments of a method after validation (defaults applied). */
+export type ParsedArgs<M extends MethodName> = v.InferOutput<Methods[M]['args']>;
+
+/** One handler per API method: leaving one out is a compile error. */
+export type MethodHandlers = {
+  [M in MethodName]: (args: ParsedArgs<M>) => ResultOf<M> | Promise<ResultOf<M>>;
+};
+
+export interface HandlerContext {
+  archives: ArchiveHolder;
+  config: ConfigStore;
+  imports: ImportRunner;
+  emit<E extends EventName>(event: E, payload: ApiEvents[E]): void;
+}
+
+const DEFAULT_RELATED = 10;
+
+export function createHandlers(ctx: HandlerContext): MethodHandlers {
+  const archive = (): Archive => ctx.archives.current;
+
+  const switchArchive = (open: () => Archive): ArchiveInfo => {
+    if (ctx.imports.busy) throw new ArshifError('archive-busy', 'An import is running; cancel it or wait for it before switching archives.');
+    const opened = open();
+    ctx.config.rememberArchive(opened.path);
+    const info = getArchiveInfo(opened);
+    ctx.emit('archiveChanged', info);
+    return info;
+  };
+
+  return {
+    archiveInfo: () => getArchiveInfo(archive()),
+    openArchive: ({ path }) => switchArchive(() => ctx.archives.open(path)),
+    createArchive: ({ path }) => switchArchive(() => ctx.archives.create(path)),
+    recentArchives: () => ctx.config.recentArchives,
+    stats: () => getStats(archive()),
+    list: (query) => listArticles(archive(), query),
+    show: ({ id }) => getArticle(archive(), id),
+    related: ({ id, limit }) => relatedArticles(archive(), id, limit ?? DEFAULT_RELATED),
+    search: (query) => searchArchive(archive(), query),
+    ticker: (query) => getTicker(archive(), query),
+    tickerDays: (query) => getTickerDays(archive(), query),
+    import: ({ paths }) => ctx.imports.start(archive(), paths),
+    cancelImport: ({ importId }) => ({ cancelled: ctx.imports.cancel(importId) }),
+    importStatus: () => ctx.imports.status,
+    importReport: ({ importId }) => readImportReport(archive(), importId),
+    export: ({ out }) => exportToFile(archive(), out),
+    getSettings: () => ctx.config.settings,
+    setSettings: (changes) => {
+      const settings = ctx.config.updateSettings(changes);
+      ctx.emit('settingsChanged', settings);
+      return settings;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/** Kept in a variable so bundlers leave the URL alone: the bootstrap only exists in the sources. */
+const SOURCE_BOOTSTRAP = './ts-worker-bootstrap.mjs';
+
+/**
+ * Starts the worker entry `<name>.js` that sits next to the calling module — the bundled app ships
+ * it there — or, when the caller runs from sources (tests, the CLI under tsx), `<name>.ts` through
+ * tsx. Node 20 does not apply `--import tsx` loader hooks inside worker threads, so the .ts entry is
+ * loaded by a small bootstrap that uses tsx's `tsImport` instead.
+ */
+export function spawnWorker(callerUrl: string, name: string, options: WorkerOptions = {}): Worker {
+  if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
+  const entry = new URL(`./${name}.ts`, callerUrl).href;
+  return new Worker(new URL(SOURCE_BOOTSTRAP, import.meta.url), { ...options, argv: [entry] });
+}

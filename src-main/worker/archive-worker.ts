@@ -1,0 +1,36 @@
+/**
+ * The archive worker: a worker thread that owns the archive's connection and runs the API service
+ * (queries and imports). The Electron main thread and the host only pass messages to it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { apiErrorOf, createService, type ArshifService } from '../core/service/index.js';
+import type { FromWorker, ToWorker, WorkerStartData } from './protocol.js';
+
+function post(message: FromWorker): void {
+  parentPort?.postMessage(message);
+}
+
+function start(data: WorkerStartData): ArshifService | null {
+  try {
+    const service = createService({ ...data, onEvent: (message) => post({ type: 'event', message }) });
+    post({ type: 'ready' });
+    return service;
+  } catch (error) {
+    post({ type: 'start-failed', error: apiErrorOf(error) });
+    return null;
+  }
+}
+
+const service = start(workerData as WorkerStartData);
+
+parentPort?.on('message', (message: ToWorker) => {
+  if (!service) return;
+  if (message.type === 'call') {
+    void service.call(message.method, message.args).then((result) => post({ type: 'result', id: message.id, result }));
+  } else if (message.type === 'close') {
+    void service.close().finally(() => {
+      post({ type: 'closed' });
+      parentPort?.close();
+    });
+  }
+});

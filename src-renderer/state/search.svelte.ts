@@ -1,0 +1,186 @@
+/**
+ * Search as you type: debounced, and every answer that is not for the latest request is dropped.
+ * Results are kept as raw (non-deep) state: a page of hits is replaced, never mutated.
+ */
+import type { ArticleSummary, SearchHit, SearchQuery, SearchResult, SearchSort } from '../../src-main/common/types.js';
+import { api } from '../lib/api.js';
+import { rangeOfMonthKey, yearRange } from '../lib/dates.js';
+import type { Sequence } from '../lib/sequence.js';
+import { errorCodeKey } from './toasts.svelte.js';
+import { t } from './locale.svelte.js';
+
+export const SEARCH_PAGE = 30;
+export const DEBOUNCE_MS = 150;
+
+export type FacetField = 'site' | 'section' | 'author' | 'year';
+
+export interface SearchFilters {
+  site?: string;
+  section?: string;
+  author?: string;
+  from?: string;
+  to?: string;
+}
+
+export class SearchState implements Sequence {
+  text = $state('');
+  filters = $state<SearchFilters>({});
+  sort = $state<SearchSort>('relevance');
+
+  result = $state.raw<SearchResult | null>(null);
+  hits = $state.raw<SearchHit[]>([]);
+  loading = $state(false);
+  loadingMore = $state(false);
+  error = $state<{ text: string; detail?: string } | null>(null);
+  /** The text the current results answer. */
+  answered = $state('');
+
+  private latest = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  get total(): number {
+    return this.result?.total ?? 0;
+  }
+
+  get active(): boolean {
+    return this.text.trim().length > 0;
+  }
+
+  get hasFilters(): boolean {
+    return Object.values(this.filters).some((v) => v !== undefined && v !== '');
+  }
+
+  get query(): SearchQuery {
+    const q: SearchQuery = { query: this.text.trim(), sort: this.sort };
+    for (const [k, v] of Object.entries(this.filters) as Array<[keyof SearchFilters, string | undefined]>) if (v) q[k] = v;
+    return q;
+  }
+
+  /** New text from the search box: searched after a short pause. */
+  type(text: string): void {
+    this.text = text;
+    this.schedule(DEBOUNCE_MS);
+  }
+
+  /** Runs now (Enter, a facet click, a sort change). */
+  submit(): void {
+    this.schedule(0);
+  }
+
+  clear(): void {
+    this.text = '';
+    this.filters = {};
+    this.latest++;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.result = null;
+    this.hits = [];
+    this.loading = false;
+    this.error = null;
+    this.answered = '';
+  }
+
+  setSort(sort: SearchSort): void {
+    this.sort = sort;
+    this.submit();
+  }
+
+  /** Toggles a facet: clicking the active value removes it. */
+  toggleFacet(field: FacetField, value: string): void {
+    const next: SearchFilters = { ...this.filters };
+    if (field === 'year') {
+      const range = yearRange(Number(value));
+      if (next.from === range.from && next.to === range.to) {
+        delete next.from;
+        delete next.to;
+      } else Object.assign(next, range);
+    } else if (next[field] === value) delete next[field];
+    else next[field] = value;
+    this.filters = next;
+    this.submit();
+  }
+
+  /** A month bar of the timeline: narrows to that month, or widens back when it is already chosen. */
+  toggleMonth(key: string): void {
+    const range = rangeOfMonthKey(key);
+    if (!range) return;
+    const next: SearchFilters = { ...this.filters };
+    if (next.from === range.from && next.to === range.to) {
+      delete next.from;
+      delete next.to;
+    } else Object.assign(next, range);
+    this.filters = next;
+    this.submit();
+  }
+
+  removeFilter(field: keyof SearchFilters | 'dates'): void {
+    const next: SearchFilters = { ...this.filters };
+    if (field === 'dates' || field === 'from' || field === 'to') {
+      delete next.from;
+      delete next.to;
+    } else delete next[field];
+    this.filters = next;
+    this.submit();
+  }
+
+  clearFilters(): void {
+    this.filters = {};
+    this.submit();
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, ms);
+  }
+
+  /** Runs the current query; an answer to an older request is ignored. */
+  async run(): Promise<void> {
+    const query = this.query;
+    const ticket = ++this.latest;
+    if (!query.query) {
+      this.result = null;
+      this.hits = [];
+      this.loading = false;
+      this.answered = '';
+      return;
+    }
+    this.loading = true;
+    const answer = await api.call('search', { ...query, limit: SEARCH_PAGE, offset: 0 });
+    if (ticket !== this.latest) return;
+    this.loading = false;
+    if (answer.ok) {
+      this.result = answer.value;
+      this.hits = answer.value.hits;
+      this.error = null;
+      this.answered = query.query;
+    } else {
+      this.result = null;
+      this.hits = [];
+      this.error = { text: t(errorCodeKey(answer.error.code)), detail: answer.error.message };
+    }
+  }
+
+  /** Appends the next page of hits. */
+  async more(): Promise<boolean> {
+    const result = this.result;
+    if (!result || this.hits.length >= result.total || this.loadingMore) return false;
+    const ticket = this.latest;
+    this.loadingMore = true;
+    const answer = await api.call('search', { ...this.query, limit: SEARCH_PAGE, offset: this.hits.length });
+    this.loadingMore = false;
+    if (ticket !== this.latest || !answer.ok) return false;
+    this.hits = [...this.hits, ...answer.value.hits];
+    return true;
+  }
+
+  async at(index: number): Promise<ArticleSummary | null> {
+    if (index < 0 || index >= this.total) return null;
+    while (index >= this.hits.length) if (!(await this.more())) return null;
+    return this.hits[index] ?? null;
+  }
+}
+
+export const search = new SearchState();

@@ -1,0 +1,162 @@
+/**
+ * Every method of the API registry, called through the loopback host's `POST /api/<method>`, answered
+ * by the real archive worker over a real archive holding the sample page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodNames, type MethodName } from '../../../src-main/common/api.js';
+import type { Article, ArchiveInfo, ArchiveStats, ExportResult, ImportReport, ListResult, SearchResult, Settings, TickerDays, TickerSnapshot } from '../../../src-main/common/types.js';
+import { samplePagePath } from '../../helpers/tmp.js';
+import { startTestHost, type TestHost } from './test-host.js';
+
+let t: TestHost;
+let importId = 0;
+let articleId = 0;
+
+beforeAll(async () => {
+  t = await startTestHost();
+  const started = await t.api<{ importId: number }>('import', { paths: [samplePagePath] });
+  expect(started.ok).toBe(true);
+  if (!started.ok) return;
+  importId = started.value.importId;
+  const done = await t.waitForImport(importId);
+  expect(done.phase).toBe('finished');
+  const list = await t.api<ListResult>('list', {});
+  if (list.ok) articleId = list.value.articles[0]?.id ?? 0;
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+async function value<T>(method: MethodName, args: unknown = {}): Promise<T> {
+  const result = await t.api<T>(method, args);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** One check per method; the table must name every method of the registry. */
+const roundTrips: Record<MethodName, () => Promise<void>> = {
+  archiveInfo: async () => {
+    const info = await value<ArchiveInfo>('archiveInfo');
+    expect(info).toMatchObject({ path: t.archivePath, articles: 1, sites: 1 });
+  },
+  stats: async () => {
+    const stats = await value<ArchiveStats>('stats');
+    expect(stats.articles).toBe(1);
+    expect(stats.sites).toEqual([{ value: 'alazmenah.com', count: 1 }]);
+  },
+  list: async () => {
+    const list = await value<ListResult>('list', { site: 'alazmenah.com', limit: 5 });
+    expect(list.total).toBe(1);
+    expect(list.articles[0]?.title).toBe('بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية');
+  },
+  show: async () => {
+    const article = await value<Article>('show', { id: articleId });
+    expect(article.publishedAt).toBe('2016-12-16T15:24:14');
+    expect(article.paragraphs.length).toBeGreaterThan(0);
+    expect(article.snapshots[0]?.path).toBe(samplePagePath);
+  },
+  related: async () => {
+    const related = await t.api('related', { id: articleId, limit: 5 });
+    if (related.ok) expect(Array.isArray(related.value)).toBe(true);
+    else expect(related.error).toEqual({ code: 'internal', message: 'search is not available yet' });
+  },
+  search: async () => {
+    const found = await t.api<SearchResult>('search', { query: 'حلب' });
+    if (found.ok) expect(found.value.hits.map((h) => h.id)).toContain(articleId);
+    else expect(found.error).toEqual({ code: 'internal', message: 'search is not available yet' });
+  },
+  ticker: async () => {
+    const ticker = await value<TickerSnapshot | null>('ticker', { site: 'alazmenah.com' });
+    expect(ticker?.date).toBe('2018-07-21');
+    expect(ticker?.headlines).toHaveLength(20);
+  },
+  tickerDays: async () => {
+    expect(await value<TickerDays[]>('tickerDays', {})).toEqual([{ site: 'alazmenah.com', dates: ['2018-07-21'] }]);
+  },
+  import: async () => {
+    // a second run over the same file: nothing new, the file counts as unchanged
+    const again = await value<{ importId: number }>('import', { paths: [samplePagePath] });
+    const done = await t.waitForImport(again.importId);
+    expect(done).toMatchObject({ phase: 'finished', unchanged: 1, articlesAdded: 0 });
+  },
+  cancelImport: async () => {
+    expect(await value('cancelImport', { importId: 999_999 })).toEqual({ cancelled: false });
+  },
+  importStatus: async () => {
+    const status = await value<{ phase: string } | null>('importStatus');
+    expect(status?.phase).toBe('finished');
+  },
+  importReport: async () => {
+    const report = await value<ImportReport>('importReport', { importId });
+    expect(report).toMatchObject({ importId, phase: 'finished', filesDone: 1, articlesAdded: 1, rejections: [] });
+  },
+  export: async () => {
+    const out = path.join(t.dir, 'export.jsonl');
+    const result = await value<ExportResult>('export', { out });
+    expect(result).toEqual({ path: out, articles: 1 });
+    const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+    expect((JSON.parse(lines[0]!) as Article).id).toBe(articleId);
+  },
+  getSettings: async () => {
+    expect(await value<Settings>('getSettings')).toMatchObject({ theme: 'system', language: 'ar' });
+  },
+  setSettings: async () => {
+    expect(await value<Settings>('setSettings', { theme: 'sepia', fontSize: 22 })).toMatchObject({ theme: 'sepia', fontSize: 22 });
+    expect(await value<Settings>('getSettings')).toMatchObject({ theme: 'sepia', fontSize: 22, language: 'ar' });
+  },
+  recentArchives: async () => {
+    expect(await value<string[]>('recentArchives')).toEqual([t.archivePath]);
+  },
+  createArchive: async () => {
+    const second = path.join(t.dir, 'second.arshif');
+    expect(await value<ArchiveInfo>('createArchive', { path: second })).toMatchObject({ path: second, articles: 0 });
+    expect(await value<string[]>('recentArchives')).toEqual([second, t.archivePath]);
+    const again = await t.api('createArchive', { path: second });
+    expect(again).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  },
+  openArchive: async () => {
+    expect(await value<ArchiveInfo>('openArchive', { path: t.archivePath })).toMatchObject({ path: t.archivePath, articles: 1 });
+    const missing = await t.api('openArchive', { path: path.join(t.dir, 'missing.arshif') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  },
+};
+
+describe('every API method round-trips through the host', () => {
+  it('the table covers the whole registry', () => {
+    expect(Object.keys(roundTrips).sort()).toEqual([...methodNames].sort());
+  });
+  for (const method of Object.keys(roundTrips) as MethodName[]) {
+    it(method, async () => {
+      await roundTrips[method]();
+    });
+  }
+});
+
+describe('malformed arguments', () => {
+  const cases: Array<[MethodName, unknown, RegExp]> = [
+    ['list', { limit: 'ten' }, /field "limit"/],
+    ['list', { sort: 'sideways' }, /field "sort"/],
+    ['list', { from: '21/07/2018' }, /field "from".*YYYY-MM-DD/],
+    ['show', { id: -3 }, /field "id"/],
+    ['show', {}, /field "id"/],
+    ['search', { query: 42 }, /field "query"/],
+    ['import', { paths: [] }, /field "paths"/],
+    ['import', { paths: [''] }, /field "paths\.0"/],
+    ['setSettings', { fontSize: 99 }, /field "fontSize"/],
+    ['list', { sneaky: true }, /field "sneaky"/],
+    ['importReport', { importId: 1.5 }, /field "importId"/],
+  ];
+  for (const [method, args, message] of cases) {
+    it(`${method}(${JSON.stringify(args)}) → bad-request naming the field`, async () => {
+      const result = await t.api(method, args);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('bad-request');
+      expect(result.error.message).toMatch(message);
+      expect(result.error.message).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+});
