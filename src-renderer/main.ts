@@ -8,8 +8,14 @@ import { settings } from './state/settings.svelte.js';
 import { reportError } from './state/errors.svelte.js';
 import { toasts } from './state/toasts.svelte.js';
 
-window.addEventListener('error', (event) => reportError(event.error ?? new Error(event.message)));
-window.addEventListener('unhandledrejection', (event) => reportError(event.reason));
+window.addEventListener('error', (event) => {
+  console.error(event.error ?? event.message);
+  reportError(event.error ?? new Error(event.message));
+});
+window.addEventListener('unhandledrejection', (event) => {
+  console.error(event.reason);
+  reportError(event.reason);
+});
 
 async function start(): Promise<void> {
   const problem = await settings.load();

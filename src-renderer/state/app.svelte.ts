@@ -40,7 +40,7 @@ class AppState {
   async start(): Promise<void> {
     if (!this.listening) {
       this.listening = true;
-      importer.onEnded = () => void this.contentChanged();
+      importer.onEnded = () => void this.afterImport();
       api.on('archiveChanged', (info) => {
         this.info = info;
         void this.contentChanged();
@@ -66,8 +66,20 @@ class AppState {
 
   /** New articles arrived (an import ended, another window changed the archive). */
   async contentChanged(): Promise<void> {
-    await this.refreshStats();
-    await Promise.all([browse.reload(), ticker.load(), search.active ? search.run() : Promise.resolve()]);
+    // An import's end and the archiveChanged event arrive together: refresh once for both.
+    this.refreshing ??= (async () => {
+      await this.refreshStats();
+      await Promise.all([browse.reload(), ticker.load(), search.active ? search.run() : Promise.resolve()]);
+    })().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+  private refreshing: Promise<void> | null = null;
+
+  /** An import ended: refresh everything; after a first import, show its report in the import dialog. */
+  private async afterImport(): Promise<void> {
+    const wasEmpty = this.empty;
+    await this.contentChanged();
+    if (wasEmpty && !this.empty) this.importOpen = true;
   }
 
   showBrowse(): void {

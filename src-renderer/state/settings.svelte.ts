@@ -2,7 +2,7 @@
 import type { Calendar, DigitStyle, Language, Settings, Theme } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'ar', digits: 'arabic', calendar: 'gregorian', fontSize: 19 };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'ar', digits: 'arabic', calendar: 'gregorian', fontSize: 18 };
 export const FONT_MIN = 12;
 export const FONT_MAX = 40;
 

@@ -1,9 +1,11 @@
 // What the archive stores and searches: normalised and stemmed text of documents, the analysis of
 // one query word, and the identity key of a title.
 
-import { scanWords } from './scanWords.js';
+import { lastScanUnits, scanWords } from './scanWords.js';
 import { indexStems, stem } from './stem.js';
 import { isStopword } from './stopwords.js';
+import { UnitsCache, hashUnits } from './unitsCache.js';
+import { CodeBuffer } from './codeBuffer.js';
 
 export interface IndexText {
   /** The normalised words, space-joined (for FTS5 columns title/body: phrase queries). */
@@ -12,15 +14,31 @@ export interface IndexText {
   stem: string;
 }
 
+/** Space-joined index stems of a normalised word, looked up by its code units (no string per word). */
+const stemTextCache = new UnitsCache<string>();
+const stemOut = new CodeBuffer();
+
 /** Normalised words and stem tokens of a document text (stem.ts: indexStems). */
 export function analyzeForIndex(text: string): IndexText {
   const { norm, normBounds } = scanWords(text);
-  const stems: string[] = [];
-  for (let i = 0; i < normBounds.length; i += 2) {
-    const forms = indexStems(norm.slice(normBounds[i], normBounds[i + 1]));
-    for (let k = 0; k < forms.length; k++) stems.push(forms[k] ?? '');
+  const units = lastScanUnits();
+  const n = normBounds.length / 2;
+  const stems = stemOut;
+  stems.reset(norm.length * 2 + 16);
+  for (let i = 0; i < n; i++) {
+    const a = normBounds[2 * i] ?? 0;
+    const b = normBounds[2 * i + 1] ?? 0;
+    const h = hashUnits(units, a, b);
+    let s = stemTextCache.get(units, a, b, h);
+    if (s === undefined) {
+      s = indexStems(norm.slice(a, b)).join(' ');
+      stemTextCache.set(units, a, b, h, s);
+    }
+    stems.reserve(s.length + 1);
+    if (i > 0) stems.push(0x20);
+    for (let k = 0; k < s.length; k++) stems.push(s.charCodeAt(k));
   }
-  return { norm, stem: stems.join(' ') };
+  return { norm, stem: stems.toString() };
 }
 
 export interface QueryWord {

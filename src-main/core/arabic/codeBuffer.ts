@@ -28,6 +28,11 @@ export class CodeBuffer {
     this.units = grown;
   }
 
+  /** The underlying code units (valid until the next write that grows the buffer). */
+  get raw(): Uint16Array {
+    return this.units;
+  }
+
   /** Appends one code unit; the caller has reserved room. */
   push(unit: number): void {
     this.units[this.length++] = unit;

@@ -43,6 +43,11 @@ function kindAt(text: string, i: number): number {
   return SEP;
 }
 
+/** The code units of the last scanWords() result: its norm string, unit for unit (valid until the next call). */
+export function lastScanUnits(): Uint16Array {
+  return out.raw;
+}
+
 export function scanWords(text: string): ScannedWords {
   const n = text.length;
   const normBounds: number[] = [];

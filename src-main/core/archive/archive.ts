@@ -72,7 +72,10 @@ function migrate(db: Database.Database, version: number): void {
   const pending = migrations.filter((m) => m.version > version);
   if (pending.length === 0) return;
   db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
+    for (const m of pending) {
+      db.exec(m.sql);
+      m.run?.(db);
+    }
     db.pragma(`application_id = ${ARSHIF_APPLICATION_ID}`);
     db.pragma(`user_version = ${latestVersion}`);
   }).immediate();
@@ -134,6 +137,7 @@ export function checkIntegrity(archive: Archive): string[] {
     .filter((r) => r !== 'ok');
   try {
     archive.db.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')").run();
+    archive.db.prepare("INSERT INTO titles_fts(titles_fts) VALUES ('integrity-check')").run();
   } catch (error) {
     problems.push(`search index: ${(error as Error).message}`);
   }

@@ -14,6 +14,21 @@ export interface PageAnalysis {
 
 export type ProcessedPage = { outcome: PageOutcome; analysis: PageAnalysis | null };
 
+// Every page a site served on one day carries the same ticker: analyse each distinct ticker once.
+const tickerKeyCache = new Map<string, string[]>();
+const TICKER_CACHE_LIMIT = 2000;
+
+function tickerKeys(headlines: string[]): string[] {
+  const cacheKey = headlines.join('\n');
+  let keys = tickerKeyCache.get(cacheKey);
+  if (!keys) {
+    keys = headlines.map((headline) => titleKey(splitByline(headline).title));
+    if (tickerKeyCache.size >= TICKER_CACHE_LIMIT) tickerKeyCache.clear();
+    tickerKeyCache.set(cacheKey, keys);
+  }
+  return keys;
+}
+
 /** Decode, parse and analyse one file: the CPU-heavy part of an import, safe to run in a worker. */
 export function processPage(bytes: Uint8Array, fileName: string): ProcessedPage {
   const outcome = readPage(bytes, fileName);
@@ -25,7 +40,7 @@ export function processPage(bytes: Uint8Array, fileName: string): ProcessedPage 
       titleKey: titleKey(page.title),
       title: analyzeForIndex(page.title),
       body: analyzeForIndex(page.paragraphs.join('\n')),
-      tickerKeys: page.ticker.map((headline) => titleKey(splitByline(headline).title)),
+      tickerKeys: tickerKeys(page.ticker),
     },
   };
 }

@@ -83,7 +83,7 @@ class ImportRun {
       for (const item of plan.items) {
         if (this.cancelled) break;
         if (item.kind === 'rejected') await this.enqueue(Promise.resolve({ type: 'reject', rejection: item.rejection, bytes: 0 }));
-        else if (item.kind === 'file') await this.handleUnit({ path: item.path, root: this.rootOf(item.path), size: item.size, read: () => fs.promises.readFile(item.path) });
+        else if (item.kind === 'file') await this.handleUnit({ path: item.path, root: this.rootOf(item.path), size: item.size, read: async () => fs.readFileSync(item.path) });
         else await this.handleZip(item.path, item.path, this.rootOf(item.path));
       }
       await this.drain();

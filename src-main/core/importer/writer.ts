@@ -68,6 +68,8 @@ export class ArchiveWriter {
       updateFirstSeen: db.prepare('UPDATE articles SET first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id'),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, title_stem, body_stem) VALUES (?, ?, ?, ?, ?)'),
       deleteFts: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
+      insertTitleFts: db.prepare('INSERT INTO titles_fts (rowid, title, title_stem) VALUES (?, ?, ?)'),
+      deleteTitleFts: db.prepare('DELETE FROM titles_fts WHERE rowid = ?'),
       insertSnapshot: db.prepare(
         `INSERT INTO snapshots (article_id, path, content_hash, scraped_on, read_count, encoding, format, bytes, import_id)
          VALUES (@articleId, @path, @hash, @scrapedOn, @readCount, @encoding, @format, @bytes, @importId)`,
@@ -127,7 +129,7 @@ export class ArchiveWriter {
           importId: this.importId,
         }).lastInsertRowid,
       );
-      this.s.insertFts.run(articleId, analysis.title.norm, analysis.body.norm, analysis.title.stem, analysis.body.stem);
+      this.indexArticle(articleId, analysis);
       outcome = 'added';
     } else {
       articleId = existing.id;
@@ -176,8 +178,8 @@ export class ArchiveWriter {
       id: existing.id,
     });
     if (paragraphs !== existing.paragraphs || page.title !== existing.title) {
-      this.s.deleteFts.run(existing.id);
-      this.s.insertFts.run(existing.id, analysis.title.norm, analysis.body.norm, analysis.title.stem, analysis.body.stem);
+      this.unindexArticle(existing.id);
+      this.indexArticle(existing.id, analysis);
     }
   }
 
@@ -192,7 +194,18 @@ export class ArchiveWriter {
   private removeSnapshot(old: ExistingSnapshot): void {
     this.s.deleteSnapshot.run(old.id);
     const removed = this.s.deleteOrphan.run(old.article_id, old.article_id);
-    if (removed.changes > 0) this.s.deleteFts.run(old.article_id);
+    if (removed.changes > 0) this.unindexArticle(old.article_id);
+  }
+
+  /** Search indexes of one article: articles_fts (title and body) and titles_fts (title only). */
+  private indexArticle(id: number, analysis: PageAnalysis): void {
+    this.s.insertFts.run(id, analysis.title.norm, analysis.body.norm, analysis.title.stem, analysis.body.stem);
+    this.s.insertTitleFts.run(id, analysis.title.norm, analysis.title.stem);
+  }
+
+  private unindexArticle(id: number): void {
+    this.s.deleteFts.run(id);
+    this.s.deleteTitleFts.run(id);
   }
 
   recordProblem(rejection: Rejection): void {

@@ -48,7 +48,8 @@ export function splitByline(title: string): { title: string; author: string | nu
 /** A line that is only a byline ("بقلم: NAME", "كتب: NAME", "بقلم الكاتب NAME") → NAME; null when not. */
 export function matchBylineLine(line: string): string | null {
   if (line.length > 80) return null;
-  const m = /^(?:بقلم|كتب|كتبت|الكاتب|الكاتبة|إعداد|اعداد)\s*[:：]?\s*(\S.*)$/u.exec(trimSpace(line));
+  // "بقلم" may go without a colon; the others are also ordinary words ("كتب" = wrote), so need one.
+  const m = /^(?:بقلم\s*[:：]?|(?:كتب|كتبت|الكاتب|الكاتبة|إعداد|اعداد)\s*[:：])\s*(\S.*)$/u.exec(trimSpace(line));
   if (!m) return null;
   const name = squeezeSpace(m[1] ?? '');
   const words = name.split(' ').length;

@@ -58,7 +58,7 @@ export function matchReadCount(line: string): number | null {
 
 /** Cheap test on the raw line before folding it. */
 const RIGHTS_HINT = /©|right|ح[\u064b-\u0652]*ق|\(c\)/iu;
-const RIGHTS = /all rights reserved|copyright|©|\(c\)|جميع الحقوق|الحقوق محفوظه|حقوق النشر|حقوق الطبع/u;
+const RIGHTS = /all rights reserved|copyright|©|^\(c\)|جميع الحقوق|الحقوق محفوظه|حقوق النشر|حقوق الطبع/u;
 const DOMAIN = /(?<![a-z0-9.@-])(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,24})(?![a-z0-9-])/gu;
 /** "Top-level domains" that are really file extensions. */
 const NOT_TLD = new Set(['php', 'html', 'htm', 'asp', 'aspx', 'jsp', 'cfm', 'txt', 'jpg', 'jpeg', 'png', 'gif', 'pdf', 'css', 'js', 'xml', 'shtml']);
@@ -87,12 +87,10 @@ export function matchFooter(line: string): string | null {
   return folded.length <= 80 ? '' : null; // a longer line without a domain is prose about copyright
 }
 
-/** The CMS vendor credit (`Powered by …`, `تصميم وتطوير …`). */
+/** The CMS vendor credit (`Powered by …`, `تصميم وتطوير …`, `برمجة وتصميم …`). */
 export function isCredit(line: string): boolean {
-  if (line.length > 150 || !CREDIT_FIRST.has(line.charAt(0))) return false;
-  return /^(?:powered by|designed by|developed by|تصميم وتطوير|تصميم و تطوير|تصميم وبرمجه|برمجه وتصميم|تطوير)(?![\p{L}])/u.test(
-    foldForMatch(line),
-  );
+  if (line.length > 120 || !CREDIT_FIRST.has(line.charAt(0))) return false;
+  return /^(?:powered by|designed by|developed by|(?:تصميم|برمجه|تطوير) ?و ?(?:تصميم|برمجه|تطوير|استضافه))(?![\p{L}])/u.test(foldForMatch(line));
 }
 
 /** A line that is only a URL → its domain. */

@@ -32,21 +32,21 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (bytes.length === 0) return reject('empty', 'the file is empty (0 bytes)');
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
-    return fromUtf8(bytes.subarray(3), 'utf-8-bom');
-  }
   if (b0 === 0xff && b1 === 0xfe) return fromUtf16(bytes.subarray(2), 'utf-16le');
   if (b0 === 0xfe && b1 === 0xff) return fromUtf16(bytes.subarray(2), 'utf-16be');
+  const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
 
-  const sniff = sniffBytes(bytes);
+  const sniff = sniffBytes(body);
   if (sniff.nulCount > 0) {
-    const utf16 = guessBomlessUtf16(bytes);
-    if (utf16) return fromUtf16(bytes, utf16);
+    const utf16 = bom ? null : guessBomlessUtf16(body);
+    if (utf16) return fromUtf16(body, utf16);
     return reject('binary', `binary data, not text: ${sniff.nulCount} NUL byte(s) in the first ${sniff.scanned} bytes`);
   }
   if (sniff.controlCount > Math.max(4, sniff.scanned * 0.01)) {
     return reject('binary', `binary data, not text: ${sniff.controlCount} control bytes in the first ${sniff.scanned} bytes`);
   }
+  if (bom) return fromUtf8(body, 'utf-8-bom');
 
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8');
@@ -146,8 +146,10 @@ function sniffBytes(bytes: Uint8Array): Sniff {
   let controlCount = 0;
   for (let i = 0; i < scanned; i++) {
     const byte = bytes[i] ?? 0;
-    if (byte === 0) nulCount++;
-    else if (byte < 0x20 ? byte < 0x09 || (byte > 0x0d && byte !== 0x1a && byte !== 0x1b) : byte === 0x7f) controlCount++;
+    if (byte >= 0x20) {
+      if (byte === 0x7f) controlCount++;
+    } else if (byte === 0) nulCount++;
+    else if (byte < 0x09 || (byte > 0x0d && byte !== 0x1a && byte !== 0x1b)) controlCount++;
   }
   return { scanned, nulCount, controlCount };
 }

@@ -18,8 +18,10 @@ const DATE_BEFORE_TITLE = 3;
 const TITLE_WITHIN = 40;
 
 const NAV_WORDS = new Set(['الرئيسيه', 'الصفحه الرئيسيه', 'اتصل بنا', 'من نحن', 'home', 'الارشيف', 'بحث', 'english', 'عربي']);
-const STOP =
-  /^(?:مقالات ذات صله|اخبار ذات صله|مواضيع ذات صله|اخبار متعلقه|مقالات متعلقه|اقرا ايضا|اقرا المزيد|المزيد من|التعليقات|تعليقات|اضف تعليق|اضف تعليقك|شارك|شارك هذا|الوسوم|كلمات مفتاحيه|تابعونا|الاكثر قراءه|الاكثر مشاهده|اخر الاخبار|related|comments|share|tags)(?![\p{L}])/u;
+/** Where the article ends: "related", "read also", comments, tags… as a line of its own (the colon optional). */
+const STOP_PHRASE =
+  /^(?:مقالات ذات صله|اخبار ذات صله|مواضيع ذات صله|اخبار متعلقه|مقالات متعلقه|اقرا ايضا|اقرا المزيد|المزيد من \S+|الاكثر قراءه|الاكثر مشاهده|اخر الاخبار|شارك (?:هذا )?(?:المقال|الخبر)|اضف تعليق(?:ك)?)\s*[:：.…]?$/u;
+const STOP_WORD = /^(?:شارك|التعليقات|تعليقات|الوسوم|كلمات مفتاحيه|تابعونا|related|comments|share|tags)\s*[:：.…]?$/u;
 
 type Kind = 'text' | 'reads' | 'footer' | 'credit' | 'url' | 'date' | 'byline' | 'nav' | 'stop';
 
@@ -57,7 +59,10 @@ function classify(line: string): Classified {
   }
   const byline = matchBylineLine(line);
   if (byline !== null) return { kind: 'byline', author: byline };
-  if (line.length <= 80 && STOP.test(foldForMatch(line))) return { kind: 'stop' };
+  if (line.length <= 40) {
+    const folded = foldForMatch(line);
+    if (STOP_WORD.test(folded) || STOP_PHRASE.test(folded)) return { kind: 'stop' };
+  }
   if (isNavLike(line)) return { kind: 'nav' };
   return { kind: 'text' };
 }

@@ -31,6 +31,9 @@ const FORM_CONTENT_LETTERS = 80;
  */
 const MAX_DEPTH = 2000;
 const TOO_DEEP = new Error('HTML nested too deeply');
+/** Whitespace that collapses: any tab or line break, or two spaces in a row (NBSP is kept). */
+const SPACE_RUN = /[\t\n\r\f]| {2}/u;
+const SPACE_RUNS = /[ \t\n\r\f]+/gu;
 
 interface Frame {
   name: string;
@@ -92,7 +95,7 @@ export function renderHtml(html: string): RenderedHtml {
       });
       return;
     }
-    let text = raw.replace(/[ \t\n\r\f]+/gu, ' ');
+    let text = SPACE_RUN.test(raw) ? raw.replace(SPACE_RUNS, ' ') : raw;
     if (text.length === 0) return;
     if (text === ' ') {
       pendingSpace = true;

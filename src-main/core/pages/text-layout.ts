@@ -83,11 +83,10 @@ export function parseAlazmenah(lines: readonly string[]): Draft | null {
   const titleLine = lines[titleAt];
   const hasTitle = titleLine !== undefined && !isChrome(titleLine);
 
-  // The body runs to the read count, else to the footer or the CMS credit.
+  // The body runs to the read count; in a save without one, to the footer or the CMS credit.
   const bodyFrom = hasTitle ? titleAt + 1 : titleAt;
-  const footerAt = findFirst(lines, bodyFrom, lines.length, (l) => matchFooter(l) !== null);
-  const creditAt = findFirst(lines, bodyFrom, lines.length, isCredit);
-  const ends = [readAt, footerAt, creditAt].filter((i) => i >= bodyFrom);
+  const footerAt = findFirst(lines, Math.max(bodyFrom, readAt), lines.length, (l) => matchFooter(l) !== null);
+  const ends = readAt >= bodyFrom ? [readAt] : [footerAt, findFirst(lines, bodyFrom, lines.length, isCredit)].filter((i) => i >= 0);
   const bodyTo = ends.length > 0 ? Math.min(...ends) : lines.length;
 
   const { title, author: titleAuthor } = hasTitle ? splitByline(titleLine) : { title: null, author: null };

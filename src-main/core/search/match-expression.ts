@@ -1,58 +1,92 @@
-// Rebuilds a parsed query as an FTS5 MATCH expression over articles_fts(title, body, title_stem,
-// body_stem). Every token emitted is an FTS5 string in double quotes holding only normalised letters
-// and digits (checked here again), so no user input can change the expression's structure.
+// Rebuilds a parsed query as FTS5 MATCH expressions. Every token emitted is an FTS5 string in double
+// quotes holding only normalised letters and digits (checked here again), so no user input can
+// change an expression's structure or make FTS5 raise a syntax error.
 //
+// Over articles_fts(title, body, title_stem, body_stem):
 //   word    ({title body} : "norm" OR {title_stem body_stem} : "stem")
 //   prefix  ({title body} : "norm"* OR {title_stem body_stem} : "stem"*)
 //   phrase  {title body} : ("w1" + "w2" + …)
-//   query   (G1) AND (G2) … NOT ((E1) OR (E2) …)
+//   query   ((G1) AND (G2) …) NOT ((E1) OR (E2) …)
+// Over titles_fts(title, title_stem) the same with {title} and {title_stem}.
 //
 // The surface alternative of a word adds nothing to what matches (a document holding the surface
-// also holds its stem) but it adds to BM25, so exact normalised matches rank above stem-only ones.
+// also holds its stem) but it adds to BM25, so exact normalised matches rank above stem-only ones;
+// the expression that only selects hits (for the total and facets) leaves it out, which halves the
+// doclists FTS5 reads.
 
 import type { ParsedQuery, QueryTerm, Unit } from './query-parser.js';
 
 const TOKEN = /^[\p{L}\p{N}\p{Co}]+$/u;
 
-export const SURFACE_COLUMNS = '{title body}';
-export const STEM_COLUMNS = '{title_stem body_stem}';
+export interface ColumnSet {
+  surface: string;
+  stem: string;
+}
+
+export const ARTICLE_COLUMNS: ColumnSet = { surface: '{title body}', stem: '{title_stem body_stem}' };
+export const ARTICLE_TITLE_COLUMNS: ColumnSet = { surface: '{title}', stem: '{title_stem}' };
+export const TITLE_INDEX_COLUMNS: ColumnSet = { surface: '{title}', stem: '{title_stem}' };
+
+export interface ExpressionOptions {
+  columns: ColumnSet;
+  /** Add each word's exact surface as an alternative (for ranking). */
+  surface: boolean;
+  /** How groups combine: all must match (the query) or any (partial title matches). */
+  combine: 'all' | 'any';
+  /** Append the query's exclusions. */
+  exclusions: boolean;
+}
+
+export const SELECT_HITS: ExpressionOptions = { columns: ARTICLE_COLUMNS, surface: false, combine: 'all', exclusions: true };
+export const RANK_HITS: ExpressionOptions = { columns: ARTICLE_COLUMNS, surface: true, combine: 'all', exclusions: true };
 
 /** A normalised token as an FTS5 string, or null if it is not made of letters and digits only. */
 export function quoteToken(token: string): string | null {
   return TOKEN.test(token) ? `"${token}"` : null;
 }
 
-function termExpression(t: QueryTerm): string | null {
-  const star = t.prefix ? '*' : '';
+function termExpression(t: QueryTerm, o: ExpressionOptions): string | null {
   const surface = quoteToken(t.norm);
   const stem = quoteToken(t.stem);
   if (surface === null) return null;
-  if (stem === null || (t.prefix && t.stem.length < 2)) return `${SURFACE_COLUMNS} : ${surface}${star}`;
-  return `(${SURFACE_COLUMNS} : ${surface}${star} OR ${STEM_COLUMNS} : ${stem}${star})`;
+  if (t.prefix) {
+    const bySurface = `${o.columns.surface} : ${surface}*`;
+    if (stem === null || t.stem.length < 2) return bySurface;
+    return `(${bySurface} OR ${o.columns.stem} : ${stem}*)`;
+  }
+  if (stem === null) return `${o.columns.surface} : ${surface}`;
+  const byStem = `${o.columns.stem} : ${stem}`;
+  return o.surface ? `(${o.columns.surface} : ${surface} OR ${byStem})` : byStem;
 }
 
-export function unitExpression(u: Unit): string | null {
+function unitExpression(u: Unit, o: ExpressionOptions): string | null {
   if (u.kind === 'phrase') {
     const parts = u.norms.map(quoteToken);
     if (parts.length === 0 || parts.some((p) => p === null)) return null;
-    return `${SURFACE_COLUMNS} : (${parts.join(' + ')})`;
+    return `${o.columns.surface} : (${parts.join(' + ')})`;
   }
-  const parts = u.terms.map(termExpression).filter((p): p is string => p !== null);
+  const parts = u.terms.map((t) => termExpression(t, o)).filter((p): p is string => p !== null);
   if (parts.length === 0) return null;
   return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' AND ')})`;
 }
 
-function anyOf(units: Unit[]): string | null {
-  const parts = units.map(unitExpression).filter((p): p is string => p !== null);
+function join(parts: string[], op: 'AND' | 'OR'): string | null {
   if (parts.length === 0) return null;
-  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(` ${op} `)})`;
+}
+
+function anyOf(units: Unit[], o: ExpressionOptions): string | null {
+  return join(
+    units.map((u) => unitExpression(u, o)).filter((p): p is string => p !== null),
+    'OR',
+  );
 }
 
 /** The MATCH expression of a parsed query, or null when nothing positive is left to match. */
-export function matchExpression(q: ParsedQuery): string | null {
-  const groups = q.groups.map(anyOf).filter((p): p is string => p !== null);
-  if (groups.length === 0) return null;
-  const positive = groups.length === 1 ? (groups[0] as string) : `(${groups.join(' AND ')})`;
-  const excluded = anyOf(q.exclusions);
+export function matchExpression(q: ParsedQuery, o: ExpressionOptions = RANK_HITS): string | null {
+  const groups = q.groups.map((g) => anyOf(g, o)).filter((p): p is string => p !== null);
+  const positive = join(groups, o.combine === 'all' ? 'AND' : 'OR');
+  if (positive === null) return null;
+  const excluded = o.exclusions ? anyOf(q.exclusions, { ...o, columns: ARTICLE_COLUMNS, surface: false }) : null;
   return excluded === null ? positive : `${positive} NOT ${excluded}`;
 }

@@ -75,10 +75,13 @@ export interface RawResponse {
 }
 
 /** An HTTP request with the path sent exactly as given (fetch would normalise `..` away). */
-export function rawRequest(port: number, request: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  request: { method?: string; path: string; headers?: Record<string, string>; body?: string; omitHost?: boolean },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: request.method ?? 'GET', path: request.path, headers: request.headers },
+      { host: '127.0.0.1', port, method: request.method ?? 'GET', path: request.path, headers: request.headers, setHost: !request.omitHost },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -132,6 +132,18 @@ describe('truncated and damaged alazmenah pages', () => {
   });
 });
 
+describe('body lines that only look like chrome', () => {
+  it('stay in the body when the read count closes it', () => {
+    const l = lines();
+    const extra = ['تطوير البنية التحتية في حلب أولوية الحكومة', 'وينص البند (c) من الاتفاق على وقف إطلاق النار', 'حقوق الإنسان في سورية'];
+    l.splice(12, 0, ...extra);
+    const page = pageOf(txt(l.join('\n')));
+    expect(page.paragraphs).toHaveLength(11);
+    for (const line of extra) expect(page.paragraphs).toContain(line);
+    expect(page.site).toBe('alazmenah.com');
+  });
+});
+
 describe('titles with a byline', () => {
   const withTitle = (title: string) => {
     const l = lines();

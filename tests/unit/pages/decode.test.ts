@@ -61,6 +61,7 @@ describe('decodeBytes', () => {
     ['random high bytes', Uint8Array.from({ length: 2000 }, (_, i) => 0x80 + ((i * 7919) % 128)), 'decode'],
     ['damaged UTF-8', concat(utf8('مرحبا '), Uint8Array.of(0xff), utf8(' بالعالم في كل مكان')), 'decode'],
     ['invalid UTF-8 after a BOM', concat(BOM_UTF8, Uint8Array.of(0xc3, 0x28)), 'decode'],
+    ['binary after a UTF-8 BOM', concat(BOM_UTF8, Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0)), 'binary'],
   ])('%s → %s', (_name, bytes, reason) => {
     const result = rejection(bytes);
     expect(result.reason).toBe(reason);

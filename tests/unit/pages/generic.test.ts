@@ -52,6 +52,13 @@ describe('generic text pages', () => {
     expect(page.paragraphs).toEqual(body);
   });
 
+  it('lines that start like chrome words but are sentences stay in the body', () => {
+    const extra = ['شارك الرئيس في المؤتمر الصحفي في طوكيو', 'كتب الرئيس رسالة إلى نظيره', 'تعليقات الصحف الروسية كانت إيجابية'];
+    const page = pageOf(txt([TITLE, '16/12/2016', body[0] ?? '', ...extra, ...body.slice(1)]));
+    expect(page.author).toBeNull();
+    expect(page.paragraphs).toEqual([body[0], ...extra, ...body.slice(1)]);
+  });
+
   it('a byline line under the title gives the author; a URL line gives the site', () => {
     const page = pageOf(txt(['https://www.sana.sy/?p=12345', TITLE, 'بقلم: ريم حداد', '16/12/2016', ...body]));
     expect(page.author).toBe('ريم حداد');

@@ -99,19 +99,19 @@ const HTML = templateHtml(samplePartsForTemplate());
 
 describe('readPage never throws and always answers a well-formed outcome', () => {
   it('on random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), name, (bytes, fileName) => void check(bytes, fileName)), { numRuns: 1500 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), name, (bytes, fileName) => void check(bytes, fileName)), { numRuns: 2000 });
   });
 
   it('on random text in any encoding', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 1500 }), encode, name, (text, enc, fileName) => void check(enc(text), fileName)),
-      { numRuns: 1000 },
+      { numRuns: 1500 },
     );
   });
 
   it('on random arrangements of page-like tokens', () => {
     const tokens = fc.array(fc.constantFrom(...TOKENS), { maxLength: 200 }).map((t) => t.join(''));
-    fc.assert(fc.property(tokens, encode, name, (text, enc, fileName) => void check(enc(text), fileName)), { numRuns: 1500 });
+    fc.assert(fc.property(tokens, encode, name, (text, enc, fileName) => void check(enc(text), fileName)), { numRuns: 2500 });
   });
 
   it('on mutated copies of the sample (text and HTML)', () => {
@@ -122,7 +122,7 @@ describe('readPage never throws and always answers a well-formed outcome', () =>
         encode,
         (asHtml, mutations, enc) => void check(enc(mutate(asHtml ? HTML : SAMPLE, mutations)), asHtml ? 'page.html' : 'page.txt'),
       ),
-      { numRuns: 1500 },
+      { numRuns: 3000 },
     );
   });
 
@@ -134,7 +134,7 @@ describe('readPage never throws and always answers a well-formed outcome', () =>
         for (const [at, value] of flips) copy[at % copy.length] = value;
         check(copy, 'page.txt');
       }),
-      { numRuns: 800 },
+      { numRuns: 1000 },
     );
   });
 
@@ -149,7 +149,7 @@ describe('readPage never throws and always answers a well-formed outcome', () =>
           }
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 2000 },
     );
   });
 });

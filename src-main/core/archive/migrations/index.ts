@@ -1,12 +1,19 @@
+import type Database from 'better-sqlite3';
 import { sql as initial } from './001-initial.js';
+import { run as indexTitles, sql as titleIndex } from './002-title-index.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data work after the SQL (e.g. re-indexing existing articles), inside the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 /** Numbered, append-only. Never edit a released migration: add the next one. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'title-index', sql: titleIndex, run: indexTitles },
+];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,55 @@
+// Facet counts (site, section, year, author: the top 20 of each) and the month timeline over the
+// whole result set, counted from the hit ids with the in-memory metadata (meta.ts). Articles without
+// a section, author or date count in no bucket of that facet.
+
+import type { CountBucket, SearchFacets } from '../../common/types.js';
+import type { ArchiveMeta, Column } from './meta.js';
+
+export const FACET_SIZE = 20;
+
+export function emptyFacets(): SearchFacets {
+  return { site: [], section: [], year: [], author: [] };
+}
+
+function tally(column: Column, ids: Int32Array): Int32Array {
+  const counts = new Int32Array(column.names.length);
+  const codes = column.codes;
+  for (let i = 0; i < ids.length; i++) {
+    const code = codes[ids[i] as number] ?? -1;
+    if (code >= 0) counts[code] = (counts[code] as number) + 1;
+  }
+  return counts;
+}
+
+/** The buckets with a count, biggest first (ties by value), at most `top`. */
+function buckets(names: readonly string[], counts: Int32Array, top: number): CountBucket[] {
+  const out: CountBucket[] = [];
+  for (let i = 0; i < counts.length; i++) {
+    const count = counts[i] as number;
+    if (count > 0) out.push({ value: names[i] as string, count });
+  }
+  out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return out.length > top ? out.slice(0, top) : out;
+}
+
+export function computeFacets(meta: ArchiveMeta, ids: Int32Array): { facets: SearchFacets; timeline: CountBucket[] } {
+  const months = tally(meta.month, ids);
+  const yearCounts = new Map<string, number>();
+  const timeline: CountBucket[] = [];
+  meta.month.names.forEach((month, code) => {
+    const count = months[code] as number;
+    if (count === 0) return;
+    timeline.push({ value: month, count });
+    const year = meta.monthYear[code] as string;
+    yearCounts.set(year, (yearCounts.get(year) ?? 0) + count);
+  });
+  timeline.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const years = [...yearCounts.keys()];
+  const facets: SearchFacets = {
+    site: buckets(meta.site.names, tally(meta.site, ids), FACET_SIZE),
+    section: buckets(meta.section.names, tally(meta.section, ids), FACET_SIZE),
+    year: buckets(years, Int32Array.from(years, (y) => yearCounts.get(y) ?? 0), FACET_SIZE),
+    author: buckets(meta.author.names, tally(meta.author, ids), FACET_SIZE),
+  };
+  return { facets, timeline };
+}

@@ -1,0 +1,162 @@
+// searchArchive: one query, start to finish.
+//
+//  1. parse the query (query-parser.ts) — a query that cannot match returns at once with `problem`;
+//  2. select every hit with one FTS5 query (stems only: the cheapest expression that matches the
+//     same articles) as a list of ids, then apply the filters (articleFilter, as a cached bitmap);
+//  3. count facets and the timeline over all hits from in-memory metadata (facets.ts, meta.ts);
+//  4. order the page: by relevance in tiers of BM25 (ranking.ts) re-scored in TypeScript
+//     (rerank.ts), or by date / reads from the cached sort orders;
+//  5. load the page's articles and cut snippets and highlights from their original text.
+// Nothing the user types can make it throw: MATCH only ever sees rebuilt expressions, and an
+// SQLite error in the search itself (a damaged index) becomes a `problem`.
+
+import type Database from 'better-sqlite3';
+import type { SearchHit, SearchQuery, SearchResult, SearchSort } from '../../common/types.js';
+import type { Archive } from '../archive/archive.js';
+import { clampPage } from '../archive/articles.js';
+import { SUMMARY_COLUMNS, parseParagraphs, toSummary, type SummaryRow } from '../archive/rows.js';
+import { computeFacets, emptyFacets } from './facets.js';
+import { SELECT_HITS, matchExpression } from './match-expression.js';
+import { buildMatcher, scan, type Matcher, type ScannedWords, type TermMatch } from './matcher.js';
+import { archiveMeta, type ArchiveMeta } from './meta.js';
+import { parseQuery, type ParsedQuery } from './query-parser.js';
+import { rankHits } from './ranking.js';
+import { RERANK_DEPTH, rerank, type DocMatches } from './rerank.js';
+import { makeSnippet, matchRanges } from './snippet.js';
+import { parseIdList, stmt } from './statements.js';
+
+const SELECT_IDS = 'SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?';
+const LOAD_ARTICLES = `SELECT ${SUMMARY_COLUMNS}, a.paragraphs FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`;
+
+interface ArticleRow extends SummaryRow {
+  paragraphs: string;
+}
+
+interface LoadedDoc {
+  row: ArticleRow;
+  body: string;
+  bodyScan: ScannedWords;
+  matches: DocMatches;
+}
+
+function emptyResult(query: SearchQuery, limit: number, offset: number, problem: string | null): SearchResult {
+  return { query: query.query, total: 0, limit, offset, hits: [], facets: emptyFacets(), timeline: [], problem };
+}
+
+/** Ids of every article the query matches, before filters (sorted by id). */
+export function selectHits(db: Database.Database, q: ParsedQuery): Int32Array {
+  const expr = matchExpression(q, SELECT_HITS);
+  if (expr === null) return new Int32Array(0);
+  return parseIdList(stmt(db, SELECT_IDS).pluck().get(expr) as string | null);
+}
+
+function applyFilter(ids: Int32Array, allowed: Uint8Array | null): Int32Array {
+  if (allowed === null) return ids;
+  let n = 0;
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (allowed[id] === 1) out[n++] = id;
+  }
+  return out.subarray(0, n);
+}
+
+/** The page of ids for a non-relevance sort: walk the cached order, keep the hits. */
+function pageByOrder(meta: ArchiveMeta, sort: Exclude<SearchSort, 'relevance'>, state: Uint8Array, offset: number, limit: number): number[] {
+  const order = meta.orderOf(sort);
+  const page: number[] = [];
+  let seen = 0;
+  for (let i = 0; i < order.length && page.length < limit; i++) {
+    const id = order[i] as number;
+    if (state[id] !== 1) continue;
+    if (seen++ >= offset) page.push(id);
+  }
+  return page;
+}
+
+class DocLoader {
+  private readonly docs = new Map<number, LoadedDoc>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly matcher: Matcher,
+  ) {}
+
+  load(ids: number[]): void {
+    const missing = ids.filter((id) => !this.docs.has(id));
+    if (missing.length === 0) return;
+    const rows = stmt(this.db, LOAD_ARTICLES).all(JSON.stringify(missing)) as ArticleRow[];
+    for (const row of rows) {
+      const body = parseParagraphs(row.paragraphs).join('\n');
+      const bodyScan = scan(body);
+      const title: TermMatch[] = this.matcher.match(scan(row.title));
+      this.docs.set(row.id, { row, body, bodyScan, matches: { title, body: this.matcher.match(bodyScan) } });
+    }
+  }
+
+  get(id: number): LoadedDoc | undefined {
+    return this.docs.get(id);
+  }
+}
+
+function toHit(doc: LoadedDoc, matcher: Matcher, score: number): SearchHit {
+  const snippet = makeSnippet(doc.body, matcher, undefined, doc.bodyScan);
+  return {
+    ...toSummary(doc.row),
+    snippet: snippet.snippet,
+    highlights: snippet.highlights,
+    titleHighlights: matchRanges(doc.matches.title),
+    score: Math.round(score * 10_000) / 10_000,
+  };
+}
+
+function isSqliteError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SqliteError';
+}
+
+export function searchArchive(archive: Archive, query: SearchQuery): SearchResult {
+  const { limit, offset } = clampPage(query.limit, query.offset);
+  const parsed = parseQuery(typeof query.query === 'string' ? query.query : '');
+  if (parsed.problem !== null) return emptyResult(query, limit, offset, parsed.problem);
+  try {
+    return run(archive, query, parsed, limit, offset);
+  } catch (error) {
+    if (!isSqliteError(error)) throw error;
+    return emptyResult(query, limit, offset, `The search index could not answer this query (${(error as Error).message}).`);
+  }
+}
+
+function run(archive: Archive, query: SearchQuery, parsed: ParsedQuery, limit: number, offset: number): SearchResult {
+  const db = archive.db;
+  const meta = archiveMeta(archive);
+  const unfiltered = selectHits(db, parsed);
+  const ids = applyFilter(unfiltered, meta.allowed(query));
+  const total = ids.length;
+  const { facets, timeline } = computeFacets(meta, ids);
+  const result: SearchResult = { query: query.query, total, limit, offset, hits: [], facets, timeline, problem: null };
+  if (total === 0 || limit === 0 || offset >= total) return result;
+
+  const state = new Uint8Array(meta.size);
+  for (let i = 0; i < ids.length; i++) state[ids[i] as number] = 1;
+  const matcher = buildMatcher(parsed);
+  const docs = new DocLoader(db, matcher);
+  const sort = query.sort ?? 'relevance';
+
+  if (sort !== 'relevance') {
+    const page = pageByOrder(meta, sort, state, offset, limit);
+    docs.load(page);
+    result.hits = page.map((id) => docs.get(id)).filter((d): d is LoadedDoc => d !== undefined).map((d) => toHit(d, matcher, 0));
+    return result;
+  }
+
+  const ranking = rankHits(db, meta, parsed, state, total, unfiltered.length, Math.max(offset + limit, RERANK_DEPTH));
+  docs.load(ranking.hits.slice(0, RERANK_DEPTH).map((h) => h.id));
+  const scored = rerank(ranking.hits, (id) => docs.get(id)?.matches ?? null, matcher);
+  const page = scored.slice(offset, offset + limit);
+  docs.load(page.map((h) => h.id));
+  result.hits = page
+    .map((h) => ({ h, doc: docs.get(h.id) }))
+    .filter((x): x is { h: (typeof page)[number]; doc: LoadedDoc } => x.doc !== undefined)
+    .map(({ h, doc }) => toHit(doc, matcher, h.score));
+  return result;
+}
