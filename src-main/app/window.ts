@@ -15,8 +15,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     loadWindowState(options.stateFolder),
     screen.getAllDisplays().map((d) => d.workArea),
   );
+  const bounds: { x?: number; y?: number; width: number; height: number } = saved ? saved.bounds : DEFAULT_SIZE;
   const window = new BrowserWindow({
-    ...(saved ? saved.bounds : DEFAULT_SIZE),
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: bounds.height,
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     show: false,

@@ -5,6 +5,7 @@ import { openArchive, type Archive } from '../core/archive/archive.js';
 import { parseCli, requireArchive, type CliValues } from './args.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand, listCommand, showCommand, statsCommand, tickerCommand } from './commands/read.js';
+import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { printLine } from './output.js';
 
@@ -15,6 +16,10 @@ Usage: npm run --silent arshif -- <command> [options]
   import <path>... --archive F     import folders, files and .zip bundles of scraped pages
   list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read --limit N --offset N]
   show   <id> --archive F          one article with its paragraphs and snapshots
+  search <query> --archive F [--site S --section S --author A --from D --to D --min-reads N
+         --sort relevance|newest|oldest|most-read --limit N --offset N]
+                                   words (all must match, any clitic form), "exact phrase", -exclude,
+                                   OR (or أو), prefix*; put -- before a query that starts with -
   ticker --archive F [--site S] [--date YYYY-MM-DD]
   stats  --archive F               totals by site, section and year
   export --archive F [--out FILE]  every article as one JSON line
@@ -29,6 +34,7 @@ const COMMANDS: Record<string, { create: boolean; run: Command }> = {
   import: { create: true, run: (a, p, v) => importCommand(a, p, v) },
   list: { create: false, run: (a, _p, v) => listCommand(a, v) },
   show: { create: false, run: (a, p, v) => showCommand(a, p, v) },
+  search: { create: false, run: (a, p, v) => searchCommand(a, p, v) },
   ticker: { create: false, run: (a, _p, v) => tickerCommand(a, v) },
   stats: { create: false, run: (a, _p, v) => statsCommand(a, v) },
   export: { create: false, run: (a, _p, v) => exportCommand(a, v) },

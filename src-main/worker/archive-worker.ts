@@ -10,9 +10,21 @@ function post(message: FromWorker): void {
   parentPort?.postMessage(message);
 }
 
+function logError(what: string, error: unknown): void {
+  process.stderr.write(`arshif archive worker: ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+}
+
+// A stray rejection (e.g. a parse that failed after its import had already stopped) must not take the
+// archive down with it: every write is a transaction, so the archive stays consistent.
+process.on('unhandledRejection', (error) => logError('unhandled rejection', error));
+
 function start(data: WorkerStartData): ArshifService | null {
   try {
-    const service = createService({ ...data, onEvent: (message) => post({ type: 'event', message }) });
+    const service = createService({
+      ...data,
+      onEvent: (message) => post({ type: 'event', message }),
+      onImportError: (error) => logError('import failed', error),
+    });
     post({ type: 'ready' });
     return service;
   } catch (error) {

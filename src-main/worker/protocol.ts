@@ -4,7 +4,7 @@ import type { ApiError, Result } from '../common/result.js';
 import type { ServiceOptions } from '../core/service/index.js';
 
 /** workerData of the archive worker: the service options minus the event callback. */
-export type WorkerStartData = Omit<ServiceOptions, 'onEvent'>;
+export type WorkerStartData = Omit<ServiceOptions, 'onEvent' | 'onImportError'>;
 
 export type ToWorker = { type: 'call'; id: number; method: string; args: unknown } | { type: 'close' };
 

@@ -773,13 +773,13 @@ function parseArgs(argv: string[]): { out: string; pages: number; seed: number; 
   let pages = 0;
   let seed = 1;
   let source: SourceKind | undefined;
-  for (let i = 0; i < argv.length; i++) {
+  for (let i = 0; i < argv.length; i += 2) {
     const arg = argv[i];
     const value = argv[i + 1];
-    if (arg === '--out' && value) (out = value), i++;
-    else if (arg === '--pages' && value) (pages = Number(value)), i++;
-    else if (arg === '--seed' && value) (seed = Number(value)), i++;
-    else if (arg === '--source' && (value === 'shared' || value === 'fixtures')) (source = value), i++;
+    if (arg === '--out' && value) out = value;
+    else if (arg === '--pages' && value) pages = Number(value);
+    else if (arg === '--seed' && value) seed = Number(value);
+    else if (arg === '--source' && (value === 'shared' || value === 'fixtures')) source = value;
     else throw new Error(`unknown or incomplete argument: ${arg}`);
   }
   if (!out || !Number.isInteger(pages) || pages <= 0 || !Number.isInteger(seed)) {

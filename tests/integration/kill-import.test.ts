@@ -34,8 +34,11 @@ interface CliRun {
   elapsed: number;
 }
 
-/** Runs `arshif import ROOT --archive FILE --json` as a child process; SIGKILLs it after `killAfter` ms if given. */
-function runCliImport(archiveFile: string, killAfter?: number): Promise<CliRun> {
+/** When to SIGKILL a run: ms after spawn, or ms after its import phase began (first "import: importing" line). */
+type KillAt = { afterSpawn: number } | { afterImporting: number };
+
+/** Runs `arshif import ROOT --archive FILE --json` as a child process, SIGKILLed at `kill` if given. */
+function runCliImport(archiveFile: string, kill?: KillAt): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'import', root, '--archive', archiveFile, '--json'], {
@@ -45,12 +48,19 @@ function runCliImport(archiveFile: string, killAfter?: number): Promise<CliRun> 
     let stdout = '';
     let stderr = '';
     let importingAfter: number | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    const killIn = (ms: number) => {
+      timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    };
+    if (kill && 'afterSpawn' in kill) killIn(kill.afterSpawn);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
-      if (importingAfter === null && stderr.includes('import: importing')) importingAfter = Date.now() - started;
+      if (importingAfter === null && stderr.includes('import: importing')) {
+        importingAfter = Date.now() - started;
+        if (kill && 'afterImporting' in kill) killIn(kill.afterImporting);
+      }
     });
-    const timer = killAfter === undefined ? null : setTimeout(() => child.kill('SIGKILL'), killAfter);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -78,8 +88,7 @@ function articleCount(file: string): number {
     } finally {
       archive.close();
     }
-  } catch (error) {
-    console.log('count failed', (error as Error).message);
+  } catch {
     return 0;
   }
 }
@@ -119,20 +128,24 @@ describe(`an import killed at random moments (${PAGES} pages)`, () => {
     const reference = exportOf(fileA);
     expect(reference).toHaveLength(manifest.articles.length);
 
-    // B: killed at seeded random moments spread over the import's duration, then run to completion.
+    // B: killed at seeded random moments — once while it starts (creating the archive), then spread
+    // over the import phase — then run to completion.
     const fileB = path.join(dir, 'b.arshif');
     const rng = new Rng('kill-import', SEED);
-    const from = a.importingAfter ?? Math.floor(a.elapsed / 3);
+    const startup = a.importingAfter ?? Math.floor(a.elapsed / 3);
+    const importing = Math.max(500, a.elapsed - startup);
     const kills: string[] = [];
     let interrupted = 0;
     for (let round = 0; round < KILL_ROUNDS; round++) {
-      const delay = Math.round(from + rng.next() * Math.max(200, a.elapsed - from));
-      const run = await runCliImport(fileB, delay);
-      kills.push(`${delay}ms:${run.signal ?? `exit ${run.code}`}:${articleCount(fileB)} articles`);
+      // Stratified: round r (1…) dies somewhere in the r-th slice of the reference import's duration.
+      const slice = (round - 1 + rng.next()) / (KILL_ROUNDS - 1);
+      const at: KillAt = round === 0 ? { afterSpawn: Math.round(rng.next() * startup) } : { afterImporting: Math.round(slice * importing) };
+      const run = await runCliImport(fileB, at);
+      kills.push(`${JSON.stringify(at)}→${run.signal ?? `exit ${run.code}`} (${articleCount(fileB)} articles)`);
       if (run.signal === 'SIGKILL') interrupted++;
       else expect(run.code, run.stderr).toBe(0);
     }
-    console.log(`import A: ${a.elapsed} ms (importing from ${a.importingAfter} ms); B rounds: ${kills.join(', ')}`);
+    console.log(`import A: ${a.elapsed} ms, importing from ${a.importingAfter} ms; B: ${kills.join(', ')}`);
     expect(interrupted, `kills: ${kills.join(' ')}`).toBeGreaterThanOrEqual(3);
     const final = await runCliImport(fileB);
     expect(final.code, final.stderr).toBe(0);

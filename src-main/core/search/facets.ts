@@ -14,22 +14,35 @@ export function emptyFacets(): SearchFacets {
 function tally(column: Column, ids: Int32Array): Int32Array {
   const counts = new Int32Array(column.names.length);
   const codes = column.codes;
-  for (let i = 0; i < ids.length; i++) {
-    const code = codes[ids[i] as number] ?? -1;
-    if (code >= 0) counts[code] = (counts[code] as number) + 1;
+  const n = ids.length;
+  for (let i = 0; i < n; i++) {
+    const code = codes[ids[i]!]!;
+    if (code >= 0) counts[code]!++;
   }
   return counts;
 }
 
-/** The buckets with a count, biggest first (ties by value), at most `top`. */
+function compareBuckets(a: CountBucket, b: CountBucket): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
+/** The buckets with a count, biggest first (ties by value), at most `top`: one pass keeping the best `top`. */
 function buckets(names: readonly string[], counts: Int32Array, top: number): CountBucket[] {
-  const out: CountBucket[] = [];
+  const best: CountBucket[] = [];
   for (let i = 0; i < counts.length; i++) {
-    const count = counts[i] as number;
-    if (count > 0) out.push({ value: names[i] as string, count });
+    const count = counts[i]!;
+    if (count === 0) continue;
+    if (best.length === top) {
+      const worst = best[top - 1]!;
+      if (count < worst.count || (count === worst.count && names[i]! > worst.value)) continue;
+    }
+    const bucket = { value: names[i]!, count };
+    let at = best.length;
+    while (at > 0 && compareBuckets(bucket, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, bucket);
+    if (best.length > top) best.pop();
   }
-  out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return out.length > top ? out.slice(0, top) : out;
+  return best;
 }
 
 export function computeFacets(meta: ArchiveMeta, ids: Int32Array): { facets: SearchFacets; timeline: CountBucket[] } {

@@ -29,16 +29,19 @@ export const TITLE_INDEX_COLUMNS: ColumnSet = { surface: '{title}', stem: '{titl
 
 export interface ExpressionOptions {
   columns: ColumnSet;
-  /** Add each word's exact surface as an alternative (for ranking). */
-  surface: boolean;
+  /**
+   * How a word matches: 'stem' (its stem: what selects hits), 'surface' (its exact normalised form
+   * only) or 'both' (stem or surface: the same hits, with the surface adding to BM25).
+   */
+  words: 'stem' | 'surface' | 'both';
   /** How groups combine: all must match (the query) or any (partial title matches). */
   combine: 'all' | 'any';
   /** Append the query's exclusions. */
   exclusions: boolean;
 }
 
-export const SELECT_HITS: ExpressionOptions = { columns: ARTICLE_COLUMNS, surface: false, combine: 'all', exclusions: true };
-export const RANK_HITS: ExpressionOptions = { columns: ARTICLE_COLUMNS, surface: true, combine: 'all', exclusions: true };
+export const SELECT_HITS: ExpressionOptions = { columns: ARTICLE_COLUMNS, words: 'stem', combine: 'all', exclusions: true };
+export const RANK_HITS: ExpressionOptions = { columns: ARTICLE_COLUMNS, words: 'both', combine: 'all', exclusions: true };
 
 /** A normalised token as an FTS5 string, or null if it is not made of letters and digits only. */
 export function quoteToken(token: string): string | null {
@@ -51,12 +54,13 @@ function termExpression(t: QueryTerm, o: ExpressionOptions): string | null {
   if (surface === null) return null;
   if (t.prefix) {
     const bySurface = `${o.columns.surface} : ${surface}*`;
-    if (stem === null || t.stem.length < 2) return bySurface;
+    if (o.words === 'surface' || stem === null || t.stem.length < 2) return bySurface;
     return `(${bySurface} OR ${o.columns.stem} : ${stem}*)`;
   }
-  if (stem === null) return `${o.columns.surface} : ${surface}`;
+  const bySurface = `${o.columns.surface} : ${surface}`;
+  if (o.words === 'surface' || stem === null) return bySurface;
   const byStem = `${o.columns.stem} : ${stem}`;
-  return o.surface ? `(${o.columns.surface} : ${surface} OR ${byStem})` : byStem;
+  return o.words === 'both' ? `(${bySurface} OR ${byStem})` : byStem;
 }
 
 function unitExpression(u: Unit, o: ExpressionOptions): string | null {
@@ -87,6 +91,6 @@ export function matchExpression(q: ParsedQuery, o: ExpressionOptions = RANK_HITS
   const groups = q.groups.map((g) => anyOf(g, o)).filter((p): p is string => p !== null);
   const positive = join(groups, o.combine === 'all' ? 'AND' : 'OR');
   if (positive === null) return null;
-  const excluded = o.exclusions ? anyOf(q.exclusions, { ...o, columns: ARTICLE_COLUMNS, surface: false }) : null;
+  const excluded = o.exclusions ? anyOf(q.exclusions, { ...o, columns: ARTICLE_COLUMNS, words: 'stem' }) : null;
   return excluded === null ? positive : `${positive} NOT ${excluded}`;
 }

@@ -37,6 +37,9 @@ export interface ArchiveMeta {
   month: Column;
   /** Year of each month name (same indexes as month.names). */
   monthYear: string[];
+  /** Length of each title in UTF-16 units (capped at 65535), and the average over all articles. */
+  titleLength: Uint16Array;
+  averageTitleLength: number;
   /** Article ids in the order of each sort (built on first use). */
   orderOf(sort: ArticleSort): Int32Array;
   /** Bitmap over ids of the articles passing the filters (null when there are no filters). */
@@ -76,7 +79,7 @@ function intern(size: number): { column: Column; add(id: number, value: string |
   };
 }
 
-type MetaRow = [number, string, string | null, string | null, string | null];
+type MetaRow = [number, string, string | null, string | null, string | null, number];
 
 function loadMeta(db: Database.Database): ArchiveMeta {
   const bounds = db.prepare('SELECT coalesce(max(id), 0) AS maxId, count(*) AS n FROM articles').get() as { maxId: number; n: number };
@@ -85,9 +88,16 @@ function loadMeta(db: Database.Database): ArchiveMeta {
   const section = intern(size);
   const author = intern(size);
   const month = intern(size);
-  const rows = db.prepare('SELECT id, site, section, author, substr(published_at, 1, 7) FROM articles').raw().iterate() as IterableIterator<MetaRow>;
-  for (const [id, s, sec, au, mon] of rows) {
+  const titleLength = new Uint16Array(size);
+  let titleChars = 0;
+  const rows = db
+    .prepare('SELECT id, site, section, author, substr(published_at, 1, 7), length(title) FROM articles')
+    .raw()
+    .iterate() as IterableIterator<MetaRow>;
+  for (const [id, s, sec, au, mon, len] of rows) {
     if (id >= size) continue;
+    titleLength[id] = Math.min(len, 65535);
+    titleChars += len;
     site.add(id, s);
     section.add(id, sec);
     author.add(id, au);
@@ -103,6 +113,8 @@ function loadMeta(db: Database.Database): ArchiveMeta {
     author: author.column,
     month: month.column,
     monthYear: month.column.names.map((m) => m.slice(0, 4)),
+    titleLength,
+    averageTitleLength: bounds.n > 0 ? Math.max(1, titleChars / bounds.n) : 1,
     orderOf(sort) {
       let order = orders.get(sort);
       if (!order) {

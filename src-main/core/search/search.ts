@@ -20,7 +20,7 @@ import { SELECT_HITS, matchExpression } from './match-expression.js';
 import { buildMatcher, scan, type Matcher, type ScannedWords, type TermMatch } from './matcher.js';
 import { archiveMeta, type ArchiveMeta } from './meta.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
-import { rankHits } from './ranking.js';
+import { FILTERED_OUT, HIT, rankHits } from './ranking.js';
 import { RERANK_DEPTH, rerank, type DocMatches } from './rerank.js';
 import { makeSnippet, matchRanges } from './snippet.js';
 import { parseIdList, stmt } from './statements.js';
@@ -68,7 +68,7 @@ function pageByOrder(meta: ArchiveMeta, sort: Exclude<SearchSort, 'relevance'>, 
   let seen = 0;
   for (let i = 0; i < order.length && page.length < limit; i++) {
     const id = order[i] as number;
-    if (state[id] !== 1) continue;
+    if (state[id] !== HIT) continue;
     if (seen++ >= offset) page.push(id);
   }
   return page;
@@ -137,7 +137,8 @@ function run(archive: Archive, query: SearchQuery, parsed: ParsedQuery, limit: n
   if (total === 0 || limit === 0 || offset >= total) return result;
 
   const state = new Uint8Array(meta.size);
-  for (let i = 0; i < ids.length; i++) state[ids[i] as number] = 1;
+  for (let i = 0; i < unfiltered.length; i++) state[unfiltered[i]!] = FILTERED_OUT;
+  for (let i = 0; i < ids.length; i++) state[ids[i]!] = HIT;
   const matcher = buildMatcher(parsed);
   const docs = new DocLoader(db, matcher);
   const sort = query.sort ?? 'relevance';

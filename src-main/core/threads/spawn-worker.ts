@@ -10,7 +10,10 @@ const SOURCE_BOOTSTRAP = './ts-worker-bootstrap.mjs';
  * loaded by a small bootstrap that uses tsx's `tsImport` instead.
  */
 export function spawnWorker(callerUrl: string, name: string, options: WorkerOptions = {}): Worker {
-  if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
-  const entry = new URL(`./${name}.ts`, callerUrl).href;
+  const caller = new URL(callerUrl);
+  caller.search = ''; // tsx marks the modules it loads with a query
+  caller.hash = '';
+  if (!caller.pathname.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, caller), options);
+  const entry = new URL(`./${name}.ts`, caller).href;
   return new Worker(new URL(SOURCE_BOOTSTRAP, import.meta.url), { ...options, argv: [entry] });
 }

@@ -1,0 +1,57 @@
+import type { Highlight, SearchResult } from '../../common/types.js';
+import type { Archive } from '../../core/archive/archive.js';
+import { searchArchive } from '../../core/search/index.js';
+import { checked, integer, type CliValues } from '../args.js';
+import { formatSummary, printJson, printLine } from '../output.js';
+
+/** Marks highlight ranges: bold on a terminal, ⟦…⟧ otherwise. */
+function mark(text: string, ranges: Highlight[], tty: boolean): string {
+  const [open, close] = tty ? ['\u001b[1m', '\u001b[22m'] : ['⟦', '⟧'];
+  let out = '';
+  let at = 0;
+  for (const r of ranges) {
+    out += text.slice(at, r.start) + open + text.slice(r.start, r.end) + close;
+    at = r.end;
+  }
+  return out + text.slice(at);
+}
+
+function printResult(result: SearchResult, tty: boolean): void {
+  if (result.problem) {
+    printLine(result.problem);
+    return;
+  }
+  const last = result.offset + result.hits.length;
+  printLine(`${result.total} articles match (showing ${result.hits.length ? `${result.offset + 1}–${last}` : 'none'})`);
+  for (const hit of result.hits) {
+    printLine();
+    printLine(formatSummary({ ...hit, title: mark(hit.title, hit.titleHighlights, tty) }));
+    if (hit.snippet) printLine(`      ${mark(hit.snippet, hit.highlights, tty)}`);
+  }
+  const facet = (name: string, buckets: Array<{ value: string; count: number }>) => {
+    if (buckets.length) printLine(`${name}: ${buckets.map((b) => `${b.value} (${b.count})`).join(', ')}`);
+  };
+  printLine();
+  facet('Sites', result.facets.site);
+  facet('Sections', result.facets.section);
+  facet('Years', result.facets.year);
+  facet('Authors', result.facets.author.slice(0, 10));
+}
+
+export function searchCommand(archive: Archive, positionals: string[], values: CliValues): void {
+  const query = checked('search', {
+    query: positionals.join(' '),
+    site: values.site,
+    section: values.section,
+    author: values.author,
+    from: values.from,
+    to: values.to,
+    minReads: integer(values, 'min-reads'),
+    sort: values.sort,
+    limit: integer(values, 'limit'),
+    offset: integer(values, 'offset'),
+  });
+  const result = searchArchive(archive, query);
+  if (values.json) return printJson(result);
+  printResult(result, process.stdout.isTTY === true);
+}

@@ -1,0 +1,218 @@
+/**
+ * Search latency on a ~100,000-article archive: p50/p95 of searchArchive (snippets, highlights,
+ * facets and timeline included) for 1-, 2- and 3-word queries, phrases and filtered queries, plus
+ * the size of the search indexes against the raw text.
+ *
+ *   npm run bench:search [-- --articles 100000 --queries 200 --build-only]
+ *
+ * The archive is built once with the corpus generator (tests/corpus/generate.ts) and the real
+ * importer, and cached under tests/.generated/search-bench/ (delete it to rebuild). Queries are
+ * drawn (seeded) from the archive's own headlines and bodies, the way people type what they read:
+ * words of 3+ letters that are not stop-words, taken from one headline; phrases are two or three
+ * adjacent body words in quotes; filtered queries add a site, a section, a date range or minimum reads.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SearchQuery } from '../../src-main/common/types.js';
+import { openArchive, type Archive } from '../../src-main/core/archive/archive.js';
+import { latestVersion } from '../../src-main/core/archive/migrations/index.js';
+import { isStopword, tokenize } from '../../src-main/core/arabic/index.js';
+import { runImport } from '../../src-main/core/importer/run-import.js';
+import { searchArchive } from '../../src-main/core/search/index.js';
+import { generateCorpus } from '../corpus/generate.js';
+import { Rng } from '../corpus/rng.js';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    queries: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '7' },
+    'build-only': { type: 'boolean', default: false },
+  },
+});
+const ARTICLES = Number(values.articles);
+const QUERIES = Number(values.queries);
+const SEED = Number(values.seed);
+/** The generator's entries include junk, re-scrapes and byte copies: about 88% become articles. */
+const PAGES = Math.round(ARTICLES / 0.88);
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+const workDir = path.join(repoRoot, 'tests', '.generated', 'search-bench');
+const archiveFile = path.join(workDir, `bench-${ARTICLES}-s${SEED}.arshif`);
+const stampFile = `${archiveFile}.json`;
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function buildArchive(): Promise<void> {
+  const stamp = JSON.stringify({ pages: PAGES, seed: SEED, schema: latestVersion });
+  if (fs.existsSync(archiveFile) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return;
+  fs.mkdirSync(workDir, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm', '.json']) fs.rmSync(archiveFile + suffix, { force: true });
+  const corpusDir = path.join(workDir, `corpus-${PAGES}-s${SEED}`);
+  let t = Date.now();
+  log(`generating ${PAGES} pages into ${corpusDir} …`);
+  await generateCorpus({ outDir: corpusDir, pages: PAGES, seed: SEED, log });
+  log(`generated in ${((Date.now() - t) / 1000).toFixed(0)} s; importing …`);
+  t = Date.now();
+  const archive = openArchive(archiveFile, { create: true });
+  let lastLog = 0;
+  const report = await runImport(archive, [path.join(corpusDir, 'corpus')], {
+    onProgress: (p) => {
+      if (Date.now() - lastLog < 10_000) return;
+      lastLog = Date.now();
+      log(`  ${p.filesDone}/${p.filesTotal} files, ${p.articlesAdded} articles`);
+    },
+  });
+  archive.db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
+  archive.db.exec("INSERT INTO titles_fts(titles_fts) VALUES ('optimize')");
+  archive.db.pragma('wal_checkpoint(TRUNCATE)');
+  archive.close();
+  log(`imported ${report.articlesAdded} articles in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  fs.rmSync(corpusDir, { recursive: true, force: true });
+  fs.writeFileSync(stampFile, stamp);
+}
+
+interface ArticleText {
+  id: number;
+  site: string;
+  section: string | null;
+  published_at: string | null;
+  title: string;
+  paragraphs: string;
+}
+
+function contentWords(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => t.norm.length >= 3 && !isStopword(t.norm) && !/^\d+$/.test(t.norm))
+    .map((t) => text.slice(t.start, t.end));
+}
+
+type QueryClass = '1 word' | '2 words' | '3 words' | 'phrase' | 'filtered';
+
+function makeQueries(archive: Archive): Record<QueryClass, SearchQuery[]> {
+  const rng = new Rng('search-bench', SEED);
+  const maxId = archive.db.prepare('SELECT max(id) FROM articles').pluck().get() as number;
+  const byId = archive.db.prepare('SELECT id, site, section, published_at, title, paragraphs FROM articles WHERE id >= ? ORDER BY id LIMIT 1');
+  const sample = (): ArticleText => byId.get(rng.int(1, maxId)) as ArticleText;
+  const out: Record<QueryClass, SearchQuery[]> = { '1 word': [], '2 words': [], '3 words': [], phrase: [], filtered: [] };
+  const fromTitle = (n: number): string | null => {
+    for (let tries = 0; tries < 50; tries++) {
+      const words = contentWords(sample().title);
+      if (words.length < n) continue;
+      const picked = rng.shuffle([...words]).slice(0, n);
+      return picked.join(' ');
+    }
+    return null;
+  };
+  while (out['1 word'].length < QUERIES) out['1 word'].push({ query: fromTitle(1) ?? 'حلب' });
+  while (out['2 words'].length < QUERIES) out['2 words'].push({ query: fromTitle(2) ?? 'وزير الخارجية' });
+  while (out['3 words'].length < QUERIES) out['3 words'].push({ query: fromTitle(3) ?? 'الملك سلمان الرياض' });
+  while (out.phrase.length < QUERIES) {
+    const a = sample();
+    const body = (JSON.parse(a.paragraphs) as string[]).join('\n');
+    const toks = tokenize(body);
+    if (toks.length < 10) continue;
+    const len = rng.int(2, 3);
+    const at = rng.int(0, toks.length - len);
+    const words = toks.slice(at, at + len);
+    if (words.every((t) => isStopword(t.norm))) continue;
+    out.phrase.push({ query: `"${body.slice(words[0]!.start, words[len - 1]!.end)}"` });
+  }
+  while (out.filtered.length < QUERIES) {
+    const a = sample();
+    const words = contentWords(a.title);
+    if (words.length === 0) continue;
+    const query = rng.shuffle([...words]).slice(0, rng.int(1, 2)).join(' ');
+    const kind = rng.int(0, 3);
+    const day = a.published_at?.slice(0, 10);
+    if (kind === 0) out.filtered.push({ query, site: a.site });
+    else if (kind === 1 && a.section) out.filtered.push({ query, site: a.site, section: a.section });
+    else if (kind === 2 && day) out.filtered.push({ query, from: `${day.slice(0, 4)}-01-01`, to: day, sort: 'newest' });
+    else out.filtered.push({ query, minReads: 500, sort: 'most-read' });
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+interface ClassStats {
+  queries: number;
+  p50: number;
+  p95: number;
+  max: number;
+  meanHits: number;
+}
+
+function runClass(archive: Archive, queries: SearchQuery[]): ClassStats {
+  for (const q of queries.slice(0, 10)) searchArchive(archive, { ...q, limit: 20 }); // warm the JIT
+  const times: number[] = [];
+  let hits = 0;
+  for (const q of queries) {
+    const t = performance.now();
+    const r = searchArchive(archive, { ...q, limit: 20 });
+    times.push(performance.now() - t);
+    hits += r.total;
+  }
+  times.sort((a, b) => a - b);
+  return { queries: queries.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? 0, meanHits: hits / queries.length };
+}
+
+function sizes(archive: Archive): { rawTextBytes: number; articlesFtsBytes: number; titlesFtsBytes: number; articlesTableBytes: number; fileBytes: number } {
+  const db = archive.db;
+  let rawTextBytes = 0;
+  for (const r of db.prepare('SELECT title, paragraphs FROM articles').iterate() as Iterable<{ title: string; paragraphs: string }>) {
+    rawTextBytes += Buffer.byteLength(r.title) + Buffer.byteLength((JSON.parse(r.paragraphs) as string[]).join('\n'));
+  }
+  const bytesOf = (like: string): number =>
+    (db.prepare('SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE ?').pluck().get(like) as number) ?? 0;
+  return {
+    rawTextBytes,
+    articlesFtsBytes: bytesOf('articles_fts%'),
+    titlesFtsBytes: bytesOf('titles_fts%'),
+    articlesTableBytes: db.prepare("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = 'articles'").pluck().get() as number,
+    fileBytes: fs.statSync(archive.path).size,
+  };
+}
+
+const mb = (n: number): string => `${(n / 1_048_576).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  await buildArchive();
+  if (values['build-only']) return;
+  const archive = openArchive(archiveFile);
+  const articles = archive.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  let t = performance.now();
+  searchArchive(archive, { query: 'حلب', limit: 20 });
+  const firstSearchMs = performance.now() - t;
+  const queries = makeQueries(archive);
+  const results: Record<string, ClassStats> = {};
+  for (const [name, qs] of Object.entries(queries)) results[name] = runClass(archive, qs);
+  t = performance.now();
+  const size = sizes(archive);
+  archive.close();
+
+  log('');
+  log(`search bench: ${articles} articles, ${QUERIES} queries per class, ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)}`);
+  log(`first search after opening (loads facet/sort metadata): ${firstSearchMs.toFixed(0)} ms`);
+  log('class        p50 ms   p95 ms   max ms   mean hits');
+  for (const [name, r] of Object.entries(results)) {
+    log(`${name.padEnd(11)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${r.meanHits.toFixed(0).padStart(11)}`);
+  }
+  log(
+    `raw text ${mb(size.rawTextBytes)} · articles_fts ${mb(size.articlesFtsBytes)} (${((100 * size.articlesFtsBytes) / size.rawTextBytes).toFixed(0)}%) · titles_fts ${mb(size.titlesFtsBytes)} · articles table ${mb(size.articlesTableBytes)} · file ${mb(size.fileBytes)}`,
+  );
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'search', articles, queriesPerClass: QUERIES, firstSearchMs: Math.round(firstSearchMs), classes: results, sizes: size, load: os.loadavg()[0] })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
