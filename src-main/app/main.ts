@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { ApiEventMessage } from '../common/bridge.js';
 import type { Settings } from '../common/types.js';
-import { DEFAULT_SETTINGS } from '../core/service/index.js';
+import { DEFAULT_SETTINGS } from '../core/service/config-store.js';
 import { ArchiveWorkerClient } from '../worker/client.js';
 import { broadcastEvent, serveApiOverIpc } from './ipc.js';
 import { AppMenu } from './menu.js';

@@ -1,10 +1,11 @@
-/** Messages between the archive worker and its client (structured-clone plain data only). */
+/** Messages between the archive worker, its client, and its import thread (plain data only). */
 import type { ApiEventMessage } from '../common/bridge.js';
 import type { ApiError, Result } from '../common/result.js';
+import type { ImportProgress, ImportReport } from '../common/types.js';
 import type { ServiceOptions } from '../core/service/index.js';
 
-/** workerData of the archive worker: the service options minus the event callback. */
-export type WorkerStartData = Omit<ServiceOptions, 'onEvent' | 'onImportError'>;
+/** workerData of the archive worker: the service options minus callbacks and the engine. */
+export type WorkerStartData = Omit<ServiceOptions, 'onEvent' | 'onImportError' | 'importEngine'>;
 
 export type ToWorker = { type: 'call'; id: number; method: string; args: unknown } | { type: 'close' };
 
@@ -14,3 +15,20 @@ export type FromWorker =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; message: ApiEventMessage }
   | { type: 'closed' };
+
+/** workerData of an import thread (the same script as the archive worker, in the 'import' role). */
+export interface ImportThreadData {
+  role: 'import';
+  archivePath: string;
+  paths: string[];
+  nativeBinding?: string;
+  parseWorkers?: number;
+  batchSize?: number;
+}
+
+export type ToImportThread = { type: 'cancel' };
+
+export type FromImportThread =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; report: ImportReport }
+  | { type: 'failed'; error: ApiError };

@@ -97,12 +97,21 @@ class AppState {
     void reader.open(id, sequence, index);
   }
 
-  /** From the reader back to the list it came from. */
+  /** From the reader back to the list it came from; the list takes the focus again. */
   back(): void {
     const to = this.listView;
     reader.close();
+    this.returning = true;
     this.view = { kind: to };
   }
+
+  /** True once, right after coming back from the reader: the list view should take the focus. */
+  takeReturn(): boolean {
+    const value = this.returning;
+    this.returning = false;
+    return value;
+  }
+  private returning = false;
 
   /** Searches for a text (a ticker headline without an article). */
   searchFor(text: string): void {

@@ -15,13 +15,7 @@ export function isTerminal(phase: ImportPhase): boolean {
   return TERMINAL.includes(phase);
 }
 
-/** Splits a text field of paths: one per line (quotes around a path are dropped). */
-export function parsePaths(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim().replace(/^(["'])(.*)\1$/, '$2').trim())
-    .filter((line) => line.length > 0);
-}
+export { parsePaths } from '../lib/paths.js';
 
 export class ImportState {
   importId = $state<number | null>(null);

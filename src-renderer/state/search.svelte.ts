@@ -2,7 +2,7 @@
  * Search as you type: debounced, and every answer that is not for the latest request is dropped.
  * Results are kept as raw (non-deep) state: a page of hits is replaced, never mutated.
  */
-import type { ArticleSummary, SearchHit, SearchQuery, SearchResult, SearchSort } from '../../src-main/common/types.js';
+import type { ArticleSummary, CountBucket, SearchHit, SearchQuery, SearchResult, SearchSort } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
 import { rangeOfMonthKey, yearRange } from '../lib/dates.js';
 import type { Sequence } from '../lib/sequence.js';
@@ -34,6 +34,15 @@ export class SearchState implements Sequence {
   error = $state<{ text: string; detail?: string } | null>(null);
   /** The text the current results answer. */
   answered = $state('');
+  /**
+   * The month histogram shown above the results. While a date filter narrows the results, it keeps
+   * the histogram of the same search without that filter, so the chosen month can be changed or undone.
+   */
+  timeline = $state.raw<CountBucket[]>([]);
+  private timelineKey = '';
+
+  /** The hit last opened in the reader, to give it the focus back. */
+  lastOpened = 0;
 
   private latest = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -78,6 +87,8 @@ export class SearchState implements Sequence {
     this.loading = false;
     this.error = null;
     this.answered = '';
+    this.timeline = [];
+    this.timelineKey = '';
   }
 
   setSort(sort: SearchSort): void {
@@ -152,6 +163,12 @@ export class SearchState implements Sequence {
     if (ticket !== this.latest) return;
     this.loading = false;
     if (answer.ok) {
+      const { from, to, sort: _sort, ...rest } = query;
+      const key = JSON.stringify(rest);
+      if ((!from && !to) || key !== this.timelineKey) {
+        this.timeline = answer.value.timeline;
+        this.timelineKey = from || to ? '' : key;
+      }
       this.result = answer.value;
       this.hits = answer.value.hits;
       this.error = null;

@@ -130,7 +130,7 @@ function displayTitle(u: UInst): string {
 }
 
 function copyTitle(a: PoolArticle, k: number): string {
-  return k === 0 ? a.title : `${a.title} - ${COPY_VARIANTS[k % COPY_VARIANTS.length] as string} ${k}`;
+  return k === 0 ? a.title : `${a.title} (${COPY_VARIANTS[k % COPY_VARIANTS.length] as string} ${k})`;
 }
 
 /** How many of each kind of entry a corpus of `pages` entries holds. */

@@ -30,8 +30,13 @@ export function sharedAvailable(): boolean {
   }
 }
 
-/** `shared` when ../shared holds the corpus, else the fixtures. */
+/**
+ * `shared` when ../shared holds the corpus, else the fixtures. ARSHIF_TEST_CORPUS=fixtures forces the
+ * fixtures (to check a clone without ../shared).
+ */
 export function defaultSource(): SourceKind {
+  const forced = process.env.ARSHIF_TEST_CORPUS;
+  if (forced === 'fixtures' || forced === 'shared') return forced;
   return sharedAvailable() ? 'shared' : 'fixtures';
 }
 

@@ -139,7 +139,7 @@ export function indexStemsWith(keep: ReadonlySet<string>, norm: string): string[
 }
 
 // Bounded caches (cleared when full): a news archive's vocabulary is a few hundred thousand forms.
-const CACHE_LIMIT = 250_000;
+const CACHE_LIMIT = 50_000; // bounded so an import's memory does not grow with the corpus
 const queryCache = new Map<string, string>();
 const indexCache = new Map<string, string[]>();
 

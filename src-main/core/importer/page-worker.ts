@@ -1,6 +1,9 @@
 /** Worker-thread entry: decodes, parses and analyses pages sent by the import's parse pool. */
 import { parentPort } from 'node:worker_threads';
+import { runThisThreadInBackground } from '../threads/background-priority.js';
 import { processPage } from './process-page.js';
+
+runThisThreadInBackground(); // parsing is bulk work: the UI and API threads come first
 
 export interface PageJob {
   id: number;

@@ -8,7 +8,7 @@ import { MAX_PAGE_BYTES, describeUnsupported, fileKind, tooLargeMessage } from '
 import { createParser, type PageParser } from './parse-pool.js';
 import type { ProcessedPage } from './process-page.js';
 import { emptyCounts, progressOf } from './progress.js';
-import { planImport } from './scan.js';
+import { countImport, walkImport } from './scan.js';
 import { siteFromPath } from './site-from-path.js';
 import { ArchiveWriter, type ExistingSnapshot } from './writer.js';
 import { countZipMembers, zipMembers } from './zip.js';
@@ -35,7 +35,9 @@ interface Unit {
   read(): Promise<Buffer>;
 }
 
-const READ_AHEAD = 64;
+/** Files in flight between reading and writing: enough to keep the parse workers busy while a batch commits. */
+const READ_AHEAD = 1024;
+const BATCH_SIZE = 256;
 
 /** Imports folders, files and zips into the archive. Safe to kill at any moment and to run again. */
 export async function runImport(archive: Archive, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
@@ -75,12 +77,11 @@ class ImportRun {
   async execute(): Promise<ImportReport> {
     this.emit();
     try {
-      const plan = await planImport(this.paths, this.options.signal);
-      this.counts.filesTotal = plan.filesTotal;
+      this.counts.filesTotal = await countImport(this.paths, this.options.signal);
       this.phase = 'importing';
       this.emit();
       this.parser = createParser(this.options.parseWorkers);
-      for (const item of plan.items) {
+      for await (const item of walkImport(this.paths, this.options.signal)) {
         if (this.cancelled) break;
         if (item.kind === 'rejected') await this.enqueue(Promise.resolve({ type: 'reject', rejection: item.rejection, bytes: 0 }));
         else if (item.kind === 'file') await this.handleUnit({ path: item.path, root: this.rootOf(item.path), size: item.size, read: async () => fs.readFileSync(item.path) });
@@ -165,7 +166,7 @@ class ImportRun {
   private async takeOne(): Promise<void> {
     const op = await this.pending.shift()!;
     this.batch.push(op);
-    if (this.batch.length >= (this.options.batchSize ?? 500)) await this.flush();
+    if (this.batch.length >= (this.options.batchSize ?? BATCH_SIZE)) await this.flush();
   }
 
   private async drain(): Promise<void> {

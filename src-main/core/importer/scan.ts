@@ -9,50 +9,46 @@ export type PlannedItem =
   | { kind: 'zip'; path: string; size: number; members: number }
   | { kind: 'rejected'; rejection: Rejection };
 
-export interface ImportPlan {
-  items: PlannedItem[];
-  /** Files the import will account for: plain files, zip members and rejected entries. */
-  filesTotal: number;
-}
-
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * Walks the given paths (folders recursively, in name order) into a plan. Symbolic links are never
- * followed — a link that points back up the tree cannot loop — and each real folder is walked once even
- * when the given paths overlap.
+ * Walks the given paths (folders recursively, in name order), yielding what to import. Symbolic links
+ * are never followed — a link that points back up the tree cannot loop — and each real folder is
+ * walked once even when the given paths overlap. Nothing per file is kept, so a walk of a million files
+ * needs no more memory than a walk of ten; the walk is deterministic, so it can be run twice (count,
+ * then import).
  */
-export async function planImport(paths: string[], signal?: AbortSignal): Promise<ImportPlan> {
-  const items: PlannedItem[] = [];
+export async function* walkImport(paths: string[], signal?: AbortSignal): AsyncGenerator<PlannedItem> {
+  const roots = paths.map((p) => path.resolve(p));
   const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
-  let filesTotal = 0;
-  const reject = (p: string, reason: Rejection['reason'], message: string) => {
-    items.push({ kind: 'rejected', rejection: { path: p, reason, message } });
-    filesTotal++;
-  };
+  const namedFiles = new Set(roots.flatMap((root) => fileKey(root) ?? []));
+  const namedFilesDone = new Set<string>();
+  const rejected = (p: string, reason: Rejection['reason'], message: string): PlannedItem => ({
+    kind: 'rejected',
+    rejection: { path: p, reason, message },
+  });
 
-  const visit = async (p: string, isRoot: boolean): Promise<void> => {
+  async function* visit(p: string, isRoot: boolean): AsyncGenerator<PlannedItem> {
     if (signal?.aborted) return;
     let stat: fs.Stats;
     try {
       stat = fs.lstatSync(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      reject(p, 'unreadable', code === 'ENOENT' ? 'No such file or folder.' : `Cannot read it: ${(error as Error).message}`);
+      yield rejected(p, 'unreadable', code === 'ENOENT' ? 'No such file or folder.' : `Cannot read it: ${(error as Error).message}`);
       return;
     }
     if (stat.isSymbolicLink()) {
       if (!isRoot) {
-        reject(p, 'link', 'Symbolic links are not followed (they can loop back up the tree or leave it).');
+        yield rejected(p, 'link', 'Symbolic links are not followed (they can loop back up the tree or leave it).');
         return;
       }
       try {
         stat = fs.statSync(p); // a link the user named explicitly is what they meant
       } catch (error) {
-        reject(p, 'unreadable', `Broken link: ${(error as Error).message}`);
+        yield rejected(p, 'unreadable', `Broken link: ${(error as Error).message}`);
         return;
       }
     }
@@ -64,32 +60,47 @@ export async function planImport(paths: string[], signal?: AbortSignal): Promise
       try {
         names = fs.readdirSync(p).sort(compareNames);
       } catch (error) {
-        reject(p, 'unreadable', `Cannot list the folder: ${(error as Error).message}`);
+        yield rejected(p, 'unreadable', `Cannot list the folder: ${(error as Error).message}`);
         return;
       }
-      for (const name of names) await visit(path.join(p, name), false);
+      for (const name of names) yield* visit(path.join(p, name), false);
       return;
     }
     if (!stat.isFile()) {
-      reject(p, 'unsupported-type', 'Not a regular file (device, socket or pipe).');
+      yield rejected(p, 'unsupported-type', 'Not a regular file (device, socket or pipe).');
       return;
     }
-    if (seenFiles.has(key)) return;
-    seenFiles.add(key);
+    // A file named on its own and also inside a named folder is imported once, as the named file.
+    if (namedFiles.has(key)) {
+      if (!isRoot || namedFilesDone.has(key)) return;
+      namedFilesDone.add(key);
+    }
     if (fileKind(p) !== 'zip') {
-      items.push({ kind: 'file', path: p, size: stat.size });
-      filesTotal++;
+      yield { kind: 'file', path: p, size: stat.size };
       return;
     }
     try {
-      const members = await countZipMembers(p);
-      items.push({ kind: 'zip', path: p, size: stat.size, members });
-      filesTotal += members;
+      yield { kind: 'zip', path: p, size: stat.size, members: await countZipMembers(p) };
     } catch (error) {
-      reject(p, 'bad-zip', `Not a readable zip file: ${(error as Error).message}`);
+      yield rejected(p, 'bad-zip', `Not a readable zip file: ${(error as Error).message}`);
     }
-  };
+  }
 
-  for (const p of paths) await visit(path.resolve(p), true);
-  return { items, filesTotal };
+  for (const root of roots) yield* visit(root, true);
+}
+
+function fileKey(p: string): string | null {
+  try {
+    const stat = fs.statSync(p);
+    return stat.isFile() ? `${stat.dev}:${stat.ino}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How many files an import of these paths will account for: plain files, zip members and rejected entries. */
+export async function countImport(paths: string[], signal?: AbortSignal): Promise<number> {
+  let total = 0;
+  for await (const item of walkImport(paths, signal)) total += item.kind === 'zip' ? item.members : 1;
+  return total;
 }

@@ -61,10 +61,11 @@ export class ArchiveWriter {
            @scrapedOn, @scrapedOn, @importId, @importId)`,
       ),
       updateLatest: db.prepare(
-        `UPDATE articles SET section = @section, title = @title, author = coalesce(@author, author),
-           read_count = coalesce(@readCount, read_count), paragraphs = @paragraphs, last_scraped_on = @scrapedOn,
+        `UPDATE articles SET section = @section, author = coalesce(@author, author),
+           read_count = coalesce(@readCount, read_count), last_scraped_on = @scrapedOn,
            first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id`,
       ),
+      updateText: db.prepare('UPDATE articles SET title = @title, paragraphs = @paragraphs WHERE id = @id'),
       updateFirstSeen: db.prepare('UPDATE articles SET first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id'),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, title_stem, body_stem) VALUES (?, ?, ?, ?, ?)'),
       deleteFts: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
@@ -168,16 +169,15 @@ export class ArchiveWriter {
     }
     this.s.updateLatest.run({
       section: page.section,
-      title: page.title,
       author: page.author,
       readCount: page.readCount,
-      paragraphs,
       scrapedOn: scrapedOn ?? existing.last_scraped_on,
       firstScrapedOn,
       importId: this.importId,
       id: existing.id,
     });
     if (paragraphs !== existing.paragraphs || page.title !== existing.title) {
+      this.s.updateText.run({ title: page.title, paragraphs, id: existing.id });
       this.unindexArticle(existing.id);
       this.indexArticle(existing.id, analysis);
     }

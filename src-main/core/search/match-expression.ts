@@ -3,7 +3,8 @@
 // change an expression's structure or make FTS5 raise a syntax error.
 //
 // Over articles_fts(title, body, title_stem, body_stem):
-//   word    ({title body} : "norm" OR {title_stem body_stem} : "stem")
+//   word    ({title body} : "norm" OR {title_stem body_stem} : "stem")   (+ alternatives, see
+//           analysis.ts: wordAlternatives: more stems, and exact clitic forms in {title body})
 //   prefix  ({title body} : "norm"* OR {title_stem body_stem} : "stem"*)
 //   phrase  {title body} : ("w1" + "w2" + …)
 //   query   ((G1) AND (G2) …) NOT ((E1) OR (E2) …)
@@ -59,8 +60,12 @@ function termExpression(t: QueryTerm, o: ExpressionOptions): string | null {
   }
   const bySurface = `${o.columns.surface} : ${surface}`;
   if (o.words === 'surface' || stem === null) return bySurface;
-  const byStem = `${o.columns.stem} : ${stem}`;
-  return o.words === 'both' ? `(${bySurface} OR ${byStem})` : byStem;
+  const parts = o.words === 'both' ? [bySurface] : [];
+  const stems = [stem, ...t.altStems.map(quoteToken)].filter((x): x is string => x !== null);
+  parts.push(`${o.columns.stem} : ${stems.length === 1 ? stems[0] : `(${stems.join(' OR ')})`}`);
+  const forms = t.altForms.map(quoteToken).filter((x): x is string => x !== null);
+  if (forms.length > 0) parts.push(`${o.columns.surface} : (${forms.join(' OR ')})`);
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
 }
 
 function unitExpression(u: Unit, o: ExpressionOptions): string | null {

@@ -29,7 +29,7 @@ export interface TermMatch {
   exact: boolean;
 }
 
-type RuleKind = 'norm' | 'stem' | 'prefix' | 'prefix-stem' | 'phrase';
+type RuleKind = 'norm' | 'form' | 'stem' | 'prefix' | 'prefix-stem' | 'phrase';
 
 interface Rule {
   kind: RuleKind;
@@ -65,10 +65,12 @@ export function buildMatcher(q: ParsedQuery): Matcher {
         const id = term++;
         if (t.prefix) {
           rules.push({ kind: 'prefix', needle: t.norm, group, term: id });
-          if (t.stem.length >= 2 && t.stem !== t.norm) rules.push({ kind: 'prefix-stem', needle: t.stem, group, term: id });
+          if (t.stem.length >= 2) rules.push({ kind: 'prefix-stem', needle: t.stem, group, term: id });
         } else {
           rules.push({ kind: 'norm', needle: t.norm, group, term: id });
           rules.push({ kind: 'stem', needle: t.stem, group, term: id });
+          for (const alt of t.altStems) rules.push({ kind: 'stem', needle: alt, group, term: id });
+          for (const form of t.altForms) rules.push({ kind: 'form', needle: form, group, term: id });
         }
       }
     }
@@ -127,8 +129,11 @@ function findMatches(s: ScannedWords, rules: Rule[]): TermMatch[] {
         case 'norm':
           if (word === needle) add(k, k, rule, true);
           break;
+        case 'form':
+          if (word === needle) add(k, k, rule, false);
+          break;
         case 'stem':
-          if (indexStems(word).includes(needle)) add(k, k, rule, word === needle);
+          if (indexStems(word).includes(needle)) add(k, k, rule, false);
           break;
         case 'prefix':
           if (at === wStart) add(k, k, rule, true);

@@ -11,7 +11,7 @@
 // normalised surface; a phrase matches its normalised words in order, without stemming; a prefix
 // matches normalised words (and stems) that begin with it. Stop-words are dropped outside phrases.
 
-import { tokenize, isStopword, prefixStem } from './analysis.js';
+import { isStopword, prefixStem, tokenize, wordAlternatives, type WordReading } from './analysis.js';
 import { lex } from './lexer.js';
 
 export interface QueryTerm {
@@ -20,6 +20,11 @@ export interface QueryTerm {
   /** Its query-side stem (for a prefix: the prefix without an article). */
   stem: string;
   prefix: boolean;
+  /** More stems it may be indexed under, and exact clitic forms indexed under other stems (analysis.ts: wordAlternatives). */
+  altStems: string[];
+  altForms: string[];
+  /** Readings of its first letters as clitics, settled by the archive's frequencies (search.ts: resolveReadings). */
+  readings: WordReading[];
 }
 
 export type Unit =
@@ -71,14 +76,16 @@ function chunkUnit(text: string, prefix: boolean, tally: Tally): Unit | null {
     tally.words++;
     const isPrefix = prefix && i === tokens.length - 1 && tok.norm.length >= MIN_PREFIX_LENGTH;
     if (isPrefix) {
-      terms.push({ norm: tok.norm, stem: prefixStem(tok.norm), prefix: true });
+      terms.push({ norm: tok.norm, stem: prefixStem(tok.norm), prefix: true, altStems: [], altForms: [], readings: [] });
       return;
     }
     if (isStopword(tok.norm)) {
       tally.stopWords++;
       return;
     }
-    if (!terms.some((t) => t.norm === tok.norm && !t.prefix)) terms.push({ norm: tok.norm, stem: tok.stem, prefix: false });
+    if (terms.some((t) => t.norm === tok.norm && !t.prefix)) return;
+    const alt = wordAlternatives(tok.norm, tok.stem);
+    terms.push({ norm: tok.norm, stem: tok.stem, prefix: false, altStems: alt.stems, altForms: alt.forms, readings: alt.readings });
   });
   return terms.length > 0 ? { kind: 'terms', terms } : null;
 }

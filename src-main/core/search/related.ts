@@ -4,7 +4,6 @@
 // excluded. Stems found in only this article say nothing about others; stems in more than
 // MAX_DF_SHARE of the archive say little and cost much, so both are left out.
 
-import type Database from 'better-sqlite3';
 import { ArshifError } from '../../common/result.js';
 import type { ArticleSummary } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
@@ -12,6 +11,7 @@ import { SUMMARY_COLUMNS, parseParagraphs, toSummary, type SummaryRow } from '..
 import { isStopword, stem, tokenize } from './analysis.js';
 import { quoteToken } from './match-expression.js';
 import { stmt } from './statements.js';
+import { docFrequency } from './vocab.js';
 
 export const DEFAULT_RELATED = 10;
 const MAX_TERMS = 10;
@@ -19,13 +19,6 @@ const LEAD_CHARS = 1500;
 const MAX_DF_SHARE = 0.03;
 /** Keeps the OR query's result set (and so its BM25 work) small. */
 const MAX_DF_SUM = 12_000;
-
-const VOCAB = 'articles_fts_vocab';
-
-function ensureVocabulary(db: Database.Database): void {
-  const exists = db.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = ?").get(VOCAB);
-  if (!exists) db.exec(`CREATE VIRTUAL TABLE temp.${VOCAB} USING fts5vocab(main, 'articles_fts', 'row')`);
-}
 
 /** Candidate stems of a text with their weights (headline words count double). */
 function candidateStems(title: string, lead: string): Map<string, number> {
@@ -49,13 +42,11 @@ export function relatedArticles(archive: Archive, id: number, limit = DEFAULT_RE
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
   const n = Math.max(0, Math.min(limit, 100));
   if (n === 0) return [];
-  ensureVocabulary(db);
   const total = (stmt(db, 'SELECT count(*) FROM articles').pluck().get() as number) || 1;
   const lead = parseParagraphs(row.paragraphs).join('\n').slice(0, LEAD_CHARS);
-  const docFreq = stmt(db, `SELECT doc FROM temp.${VOCAB} WHERE term = ?`).pluck();
   const scored: Array<{ stem: string; score: number; df: number }> = [];
   for (const [s, weight] of candidateStems(row.title, lead)) {
-    const df = (docFreq.get(s) as number | undefined) ?? 0;
+    const df = docFrequency(db, s);
     if (df < 2 || df > Math.max(50, total * MAX_DF_SHARE)) continue;
     scored.push({ stem: s, df, score: Math.min(weight, 6) * Math.log(total / df) });
   }

@@ -24,6 +24,7 @@ import { FILTERED_OUT, HIT, rankHits } from './ranking.js';
 import { RERANK_DEPTH, rerank, type DocMatches } from './rerank.js';
 import { makeSnippet, matchRanges } from './snippet.js';
 import { parseIdList, stmt } from './statements.js';
+import { resolveReadings } from './vocab.js';
 
 const SELECT_IDS = 'SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?';
 const LOAD_ARTICLES = `SELECT ${SUMMARY_COLUMNS}, a.paragraphs FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`;
@@ -129,6 +130,7 @@ export function searchArchive(archive: Archive, query: SearchQuery): SearchResul
 function run(archive: Archive, query: SearchQuery, parsed: ParsedQuery, limit: number, offset: number): SearchResult {
   const db = archive.db;
   const meta = archiveMeta(archive);
+  resolveReadings(db, parsed);
   const unfiltered = selectHits(db, parsed);
   const ids = applyFilter(unfiltered, meta.allowed(query));
   const total = ids.length;

@@ -108,11 +108,22 @@ export function makeSnippet(text: string, matcher: Matcher, width = SNIPPET_CHAR
     while (last < words - 1 && wordEnd(last) < region.to) last++;
   }
   end = trimEnd(text, wordEnd(last));
-  const lead = start > 0 ? ELLIPSIS : '';
-  const tail = end < text.length ? ELLIPSIS : '';
+  // Nothing but symbols and spaces before the first word or after the last one: keep them, no "…".
+  if (first === 0) start = leadingSpace(text);
+  if (last === words - 1) end = text.length - trailingSpace(text);
+  const lead = first > 0 ? ELLIPSIS : '';
+  const tail = last < words - 1 ? ELLIPSIS : '';
   const snippet = lead + text.slice(start, end).replace(/[\r\n\t]/g, ' ') + tail;
   const inside = matches.filter((m) => m.start >= start && m.end <= end);
   return { snippet, highlights: matchRanges(inside, lead.length - start) };
+}
+
+function leadingSpace(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+function trailingSpace(text: string): number {
+  return text.length - text.trimEnd().length;
 }
 
 /** Extends the end over up to 3 punctuation marks right after the last word (". » )"), never over spaces. */

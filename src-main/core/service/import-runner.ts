@@ -1,12 +1,13 @@
 import { ArshifError } from '../../common/result.js';
 import type { ImportProgress, ImportReport } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
-import { runImport } from '../importer/run-import.js';
+import { inThreadImports, type ImportEngine, type ImportJob } from './import-engine.js';
 
 export interface ImportRunnerOptions {
+  engine?: ImportEngine;
   /** Parse worker threads (default: the importer's own default). */
   parseWorkers?: number;
-  /** Files per write transaction: smaller batches keep reads waiting less. */
+  /** Files per write transaction. */
   batchSize?: number;
   onProgress(progress: ImportProgress): void;
   /** Called once a run ends, however it ended. */
@@ -14,8 +15,8 @@ export interface ImportRunnerOptions {
 }
 
 interface RunningImport {
-  importId: number;
-  controller: AbortController;
+  importId: number | null;
+  job: ImportJob;
   settled: Promise<void>;
 }
 
@@ -37,38 +38,36 @@ export class ImportRunner {
 
   /** Starts an import and returns as soon as it has an id; progress arrives through onProgress. */
   async start(archive: Archive, paths: string[]): Promise<{ importId: number }> {
-    if (this.running) throw new ArshifError('archive-busy', `Import #${this.running.importId} is still running; cancel it or wait for it to finish.`);
-    const controller = new AbortController();
-    let importId: number | undefined;
-    const run = runImport(archive, paths, {
-      signal: controller.signal,
-      batchSize: this.options.batchSize,
+    if (this.running) {
+      const which = this.running.importId === null ? '' : ` #${this.running.importId}`;
+      throw new ArshifError('archive-busy', `Import${which} is still running; cancel it or wait for it to finish.`);
+    }
+    const job = (this.options.engine ?? inThreadImports).start(archive, paths, {
       parseWorkers: this.options.parseWorkers,
+      batchSize: this.options.batchSize,
       onProgress: (progress) => {
-        importId = progress.importId;
         this.latest = progress;
         this.options.onProgress(progress);
       },
     });
-    // runImport records the run and reports its first progress before its first await.
-    if (importId === undefined) {
-      await run; // rethrows why it could not start
-      throw new ArshifError('internal', 'The import could not be started.');
-    }
-    const settled = run.then(
-      (report) => this.options.onSettled({ report }),
-      (error: unknown) => this.options.onSettled({ error }),
-    ).finally(() => {
-      this.running = null;
-    });
-    this.running = { importId, controller, settled };
-    return { importId };
+    const running: RunningImport = { importId: null, job, settled: Promise.resolve() };
+    running.settled = job.done
+      .then(
+        (report) => this.options.onSettled({ report }),
+        (error: unknown) => this.options.onSettled({ error }),
+      )
+      .finally(() => {
+        if (this.running === running) this.running = null;
+      });
+    this.running = running; // taken at once: a second import call cannot slip in while this one starts
+    running.importId = await job.importId;
+    return { importId: running.importId };
   }
 
   /** Asks the running import to stop after its current batch. */
   cancel(importId: number): boolean {
     if (!this.running || this.running.importId !== importId) return false;
-    this.running.controller.abort();
+    this.running.job.cancel();
     return true;
   }
 
@@ -76,7 +75,7 @@ export class ImportRunner {
   async stop(): Promise<void> {
     const running = this.running;
     if (!running) return;
-    running.controller.abort();
+    running.job.cancel();
     await running.settled;
   }
 }

@@ -7,6 +7,7 @@ import { ArchiveHolder } from './archive-holder.js';
 import { ConfigStore } from './config-store.js';
 import { failureOf } from './errors.js';
 import { createHandlers, type MethodHandlers, type ParsedArgs } from './handlers.js';
+import type { ImportEngine } from './import-engine.js';
 import { ImportRunner } from './import-runner.js';
 
 /** Which archive the service opens when it starts. */
@@ -25,6 +26,8 @@ export interface ServiceOptions {
   nativeBinding?: string;
   parseWorkers?: number;
   importBatchSize?: number;
+  /** Where imports run; default: on the service's thread. The archive worker gives them a thread of their own. */
+  importEngine?: ImportEngine;
   onEvent?: (message: ApiEventMessage) => void;
   /** Told why an import failed (its progress already says phase 'failed'). */
   onImportError?: (error: unknown) => void;
@@ -39,11 +42,11 @@ export interface ArshifService {
 }
 
 /**
- * Files per import transaction in the service. The importer's own default (500) holds the worker's
- * thread too long between reads; 100 keeps every API call well under 100 ms (see
- * tests/integration/responsive-import.test.ts) at a small cost in throughput.
+ * Files per import transaction when imports share the service's thread: the importer's own default
+ * (500) would hold that thread too long between reads. (On a thread of their own, imports keep the
+ * importer's default.)
  */
-export const SERVICE_IMPORT_BATCH = 100;
+export const IN_THREAD_IMPORT_BATCH = 100;
 
 function openInitial(archives: ArchiveHolder, config: ConfigStore, initial: InitialArchive): void {
   if (initial.kind === 'path') {
@@ -77,8 +80,9 @@ export function createService(options: ServiceOptions): ArshifService {
   const config = new ConfigStore(options.configDir);
   const archives = new ArchiveHolder(options.nativeBinding);
   const imports = new ImportRunner({
+    engine: options.importEngine,
     parseWorkers: options.parseWorkers,
-    batchSize: options.importBatchSize ?? SERVICE_IMPORT_BATCH,
+    batchSize: options.importBatchSize ?? (options.importEngine ? undefined : IN_THREAD_IMPORT_BATCH),
     onProgress: (progress) => emit('importProgress', progress),
     onSettled: (outcome) => {
       if ('error' in outcome) options.onImportError?.(outcome.error);

@@ -36,8 +36,8 @@ describe('the native menu', () => {
   it('is all Arabic or all English, from the strings table', () => {
     const arabic = labels(buildMenuTemplate(state(), actions())).filter((l) => !l.startsWith('/'));
     const english = labels(buildMenuTemplate(state({ settings: { ...DEFAULT_SETTINGS, language: 'en' } }), actions())).filter((l) => !l.startsWith('/'));
-    const arabicTable = new Set(Object.values(STRINGS).map((s) => s.ar));
-    const englishTable = new Set(Object.values(STRINGS).map((s) => s.en));
+    const arabicTable = new Set<string>(Object.values(STRINGS).map((s) => s.ar));
+    const englishTable = new Set<string>(Object.values(STRINGS).map((s) => s.en));
     expect(arabic.every((l) => arabicTable.has(l))).toBe(true);
     expect(english.every((l) => englishTable.has(l))).toBe(true);
     expect(arabic).toContain('استيراد مجلد…');

@@ -1,14 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planImport } from '../../../src-main/core/importer/scan.js';
+import { countImport, walkImport, type PlannedItem } from '../../../src-main/core/importer/scan.js';
+
+async function planImport(paths: string[]): Promise<{ items: PlannedItem[]; filesTotal: number }> {
+  const items: PlannedItem[] = [];
+  for await (const item of walkImport(paths)) items.push(item);
+  return { items, filesTotal: await countImport(paths) };
+}
 import { siteFromPath } from '../../../src-main/core/importer/site-from-path.js';
 import { fileKind } from '../../../src-main/core/importer/file-kinds.js';
 import { countZipMembers, zipMembers } from '../../../src-main/core/importer/zip.js';
 import { buildZip } from '../../corpus/zip-writer.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
-describe('planImport', () => {
+describe('walkImport', () => {
   const tmp = useTempDir();
 
   it('walks folders in name order, never follows links, and walks overlapping roots once', async () => {
@@ -27,6 +33,17 @@ describe('planImport', () => {
       ['site.com/link.txt', 'link'],
     ]);
     expect(plan.filesTotal).toBe(4);
+  });
+
+  it('imports a file named on its own and inside a named folder once', async () => {
+    const root = tmp();
+    fs.writeFileSync(path.join(root, 'a.txt'), 'x');
+    fs.writeFileSync(path.join(root, 'b.txt'), 'x');
+    for (const order of [[root, path.join(root, 'a.txt')], [path.join(root, 'a.txt'), root]]) {
+      const plan = await planImport(order);
+      expect(plan.items.map((i) => (i.kind === 'rejected' ? '' : path.basename(i.path))).sort()).toEqual(['a.txt', 'b.txt']);
+      expect(plan.filesTotal).toBe(2);
+    }
   });
 
   it('reports a missing path and a broken zip without stopping', async () => {

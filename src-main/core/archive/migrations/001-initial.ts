@@ -38,8 +38,8 @@ CREATE TABLE articles (
   paragraphs TEXT NOT NULL,
   first_scraped_on TEXT,
   last_scraped_on TEXT,
-  created_import INTEGER REFERENCES imports(id),
-  updated_import INTEGER REFERENCES imports(id)
+  created_import INTEGER,
+  updated_import INTEGER
 );
 CREATE INDEX articles_site_section_published ON articles(site, section, published_at);
 CREATE INDEX articles_published ON articles(published_at);
@@ -57,7 +57,7 @@ CREATE TABLE snapshots (
   encoding TEXT NOT NULL,
   format TEXT NOT NULL,
   bytes INTEGER NOT NULL,
-  import_id INTEGER REFERENCES imports(id)
+  import_id INTEGER
 );
 CREATE INDEX snapshots_article ON snapshots(article_id);
 CREATE INDEX snapshots_hash ON snapshots(content_hash);
