@@ -37,8 +37,9 @@ function isNavLike(line: string): boolean {
   if (line.length > 200) return false;
   const folded = foldForMatch(line);
   if (NAV_WORDS.has(folded)) return true;
-  const parts = folded.split(/\s*[|»›>•·]\s*|\s+[-–]\s+/u).filter((p) => p.length > 0);
-  return parts.length >= 3 && parts.every((p) => countWords(p) <= 3);
+  // Breadcrumbs and menus: short items between spaced separators. «quoted» words and "A - B - C" headlines are not.
+  const parts = folded.split(/\s+[|»›>•·\-–]\s+|\s*[|•·]\s*/u).filter((p) => p.length > 0);
+  return parts.length >= 3 && parts.every((p) => countWords(p) <= 2);
 }
 
 function classify(line: string): Classified {

@@ -154,3 +154,18 @@ describe('what is not an article', () => {
     expect(outcome.reason).toBe('empty');
   });
 });
+
+describe('generic titles with separators', () => {
+  it.each([
+    'السعودي «الطلق» يتوج بـ «دبابات» أمم أوروبا',
+    'اجتماع وزاري سعودي - أميركي - روسي في الدوحة',
+  ])('keeps the headline %s (it is not a breadcrumb)', (title) => {
+    const outcome = txt([title, 'الجمعة 16 كانون الأول 2016', '', ...body]);
+    expect(outcome.ok && outcome.page.title).toBe(title);
+  });
+
+  it('skips a breadcrumb above the title', () => {
+    const outcome = txt(['الرئيسية » أخبار » سورية', TITLE, 'الجمعة 16 كانون الأول 2016', '', ...body]);
+    expect(outcome.ok && outcome.page.title).toBe(TITLE);
+  });
+});
