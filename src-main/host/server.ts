@@ -62,7 +62,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const isApi = rawPath === '/api' || rawPath.startsWith('/api/');
     if (refuse(response, checkHostHeader(request.headers.host, address, port), isApi)) return;
     if (refuse(response, checkOrigin(request), isApi)) return;
-    const url = new URL(`http://${hostPort(address, port)}${rawPath.startsWith('/') && !rawPath.startsWith('//') ? rawUrl : '/'}`);
+    const plainPath = rawPath.startsWith('/') && !rawPath.startsWith('//'); // else refused below as a static path
+    const url = new URL(plainPath ? rawUrl : '/', `http://${hostPort(address, port)}`);
     if (request.method === 'GET' && bootstrapToken(response, url, options.token)) return;
     if (refuse(response, checkToken(request, options.token), isApi)) return;
     if (rawPath === '/api/events') {

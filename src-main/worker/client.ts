@@ -118,7 +118,13 @@ export class ArchiveWorkerClient implements ApiCaller {
       this.pending.delete(message.id);
       resolve?.(message.result);
     } else if (message.type === 'event') {
-      for (const listener of this.listeners) listener(message.message);
+      for (const listener of this.listeners) {
+        try {
+          listener(message.message);
+        } catch {
+          // one failing listener must not keep the event from the others
+        }
+      }
     }
   }
 

@@ -72,6 +72,7 @@ const ar = {
   readsCount: '{n} قراءة',
   by: 'بقلم {author}',
   unknownDate: 'تاريخ غير معروف',
+  dateTimeSep: '، ',
 
   // reader
   reader: 'القارئ',
@@ -268,6 +269,7 @@ const en: Record<MessageKey, string> = {
   readsCount: '{n} reads',
   by: 'By {author}',
   unknownDate: 'Unknown date',
+  dateTimeSep: ', ',
 
   reader: 'Reader',
   back: 'Back',

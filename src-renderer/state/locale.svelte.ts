@@ -25,8 +25,9 @@ class Locale {
   private readonly timeFormat = $derived(
     new Intl.DateTimeFormat(this.tag, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', numberingSystem: this.numberingSystem }),
   );
+  // Month buckets and filters are Gregorian months: named in the Gregorian calendar whatever the setting.
   private readonly monthYearFormat = $derived(
-    new Intl.DateTimeFormat(this.dateTag, { timeZone: 'UTC', month: 'long', year: 'numeric', numberingSystem: this.numberingSystem }),
+    new Intl.DateTimeFormat(this.tag, { timeZone: 'UTC', month: 'long', year: 'numeric', numberingSystem: this.numberingSystem }),
   );
   private readonly monthFormat = $derived(
     new Intl.DateTimeFormat(this.tag, { timeZone: 'UTC', month: 'long', numberingSystem: this.numberingSystem }),
@@ -57,7 +58,7 @@ class Locale {
     if (!d) return '';
     const hasTime = /[T ]\d{2}:\d{2}/.test(value ?? '');
     if (!hasTime) return this.dayFormat.format(d);
-    return `${this.dayFormat.format(d)}${settings.language === 'ar' ? '، ' : ', '}${this.timeFormat.format(d)}`;
+    return `${this.dayFormat.format(d)}${this.t('dateTimeSep')}${this.timeFormat.format(d)}`;
   };
 
   /** "YYYY-MM" as "كانون الأول ٢٠١٦". */

@@ -5,6 +5,9 @@ import { api } from '../lib/api.js';
 export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'ar', digits: 'arabic', calendar: 'gregorian', fontSize: 18 };
 export const FONT_MIN = 12;
 export const FONT_MAX = 40;
+/** How long after a save announcements of settings are taken as echoes of it. */
+const QUIET_MS = 1000;
+const SIZE_SETTLE_MS = 250;
 
 class SettingsState {
   theme = $state<Theme>(DEFAULT_SETTINGS.theme);
@@ -13,6 +16,14 @@ class SettingsState {
   calendar = $state<Calendar>(DEFAULT_SETTINGS.calendar);
   fontSize = $state<number>(DEFAULT_SETTINGS.fontSize);
   loaded = $state(false);
+
+  /** Saves go one after another, so the last change is the one the host keeps. */
+  private queue: Promise<void> = Promise.resolve();
+  private saving = 0;
+  private inFlight = 0;
+  private lastSaveEnd = 0;
+  private sizeTimer: ReturnType<typeof setTimeout> | null = null;
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
 
   get dir(): 'rtl' | 'ltr' {
     return this.language === 'ar' ? 'rtl' : 'ltr';
@@ -41,22 +52,60 @@ class SettingsState {
     return result.error.message;
   }
 
-  /** Follows changes made elsewhere (another window, the desktop menu). */
+  /**
+   * Follows changes made elsewhere (another window, the desktop menu). The host also announces our
+   * own saves, possibly late: while saves are going (and a moment after), announcements are not
+   * applied one by one; the saved settings are read once things are quiet instead.
+   */
   listen(): () => void {
-    return api.on('settingsChanged', (s) => this.assign(s));
+    return api.on('settingsChanged', (s) => {
+      if (this.busy()) this.resyncLater();
+      else this.assign(s);
+    });
   }
 
-  /** Applies at once, then saves; a refused save puts the previous values back. */
+  private busy(): boolean {
+    return this.inFlight > 0 || this.sizeTimer !== null || Date.now() - this.lastSaveEnd < QUIET_MS;
+  }
+
+  private resyncLater(): void {
+    if (this.resyncTimer) return;
+    this.resyncTimer = setTimeout(async () => {
+      this.resyncTimer = null;
+      if (this.busy()) return this.resyncLater();
+      const result = await api.call('getSettings', {});
+      if (result.ok && !this.busy()) this.assign(result.value);
+    }, QUIET_MS);
+  }
+
+  /**
+   * Applies at once, then saves (in order, after any earlier save). A refused save puts the previous
+   * values back, unless a newer change was made meanwhile.
+   */
   async update(patch: Partial<Settings>): Promise<string | null> {
+    const ticket = ++this.saving;
     const before = this.value;
     this.assign(patch);
-    const result = await api.call('setSettings', patch);
-    if (result.ok) {
-      this.assign(result.value);
-      return null;
-    }
+    this.inFlight++;
+    const pending = this.queue.then(() => api.call('setSettings', patch));
+    this.queue = pending.then(() => undefined);
+    const result = await pending;
+    this.inFlight--;
+    this.lastSaveEnd = Date.now();
+    // Success: the change is already shown (taking the whole answer could undo a newer local change).
+    if (result.ok || ticket !== this.saving) return result.ok ? null : result.error.message;
     this.assign(before);
     return result.error.message;
+  }
+
+  /** The reading size follows a slider or repeated clicks: shown at once, saved once it settles. */
+  setFontSizeSoon(size: number, onProblem: (message: string) => void): void {
+    this.assign({ fontSize: size });
+    if (this.sizeTimer) clearTimeout(this.sizeTimer);
+    this.sizeTimer = setTimeout(() => {
+      this.sizeTimer = null;
+      void this.update({ fontSize: this.fontSize }).then((problem) => problem && onProblem(problem));
+    }, SIZE_SETTLE_MS);
   }
 
   /** Mirrors the settings onto <html>: lang, dir, theme and reading size. */

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isStopword, stem, titleKey, tokenize } from '../../src-main/core/arabic/index.js';
+import { isStopword, titleKey, tokenize } from '../../src-main/core/arabic/index.js';
 import { openArchive, type Archive } from '../../src-main/core/archive/archive.js';
 import { parseParagraphs } from '../../src-main/core/archive/rows.js';
 import { runImport } from '../../src-main/core/importer/run-import.js';
@@ -164,15 +164,16 @@ function measure(
   items: KnownItem[],
   rank: (query: string) => number[],
   which: 'query' | 'clean' = 'query',
-): { mrr: number; top1: number; misses: Array<KnownItem & { at: number }> } {
+): { mrr: number; top1: number; misses: Array<KnownItem & { at: number; first: number | undefined }> } {
   let rr = 0;
   let top1 = 0;
-  const misses: Array<KnownItem & { at: number }> = [];
+  const misses: Array<KnownItem & { at: number; first: number | undefined }> = [];
   for (const item of items) {
-    const at = rank(item[which]).indexOf(item.id);
+    const ranked = rank(item[which]);
+    const at = ranked.indexOf(item.id);
     if (at === 0) top1++;
     if (at >= 0) rr += 1 / (at + 1);
-    if (at !== 0) misses.push({ ...item, at });
+    if (at !== 0) misses.push({ ...item, at, first: ranked[0] });
   }
   return { mrr: rr / items.length, top1: top1 / items.length, misses };
 }
@@ -221,7 +222,9 @@ describe.skipIf(!available)('known-item search on real Arabic news', () => {
         line('  Arshif search', oursClean),
         line('  plain FTS5 (unicode61)', baseClean),
         `Arshif: ${oursMs.toFixed(1)} ms per query; misses: ${ours.misses.length}`,
-        ...ours.misses.slice(0, 8).map((m) => `  miss (rank ${m.at < 0 ? '>10' : m.at + 1}): "${m.query}"  →  ${m.title}`),
+        ...ours.misses
+          .slice(0, 8)
+          .map((m) => `  miss (rank ${m.at < 0 ? '>10' : m.at + 1}): "${m.query}"  →  ${m.title}  (first: ${docs.find((d) => d.id === m.first)?.title ?? '–'})`),
         '',
       ].join('\n'),
     );

@@ -27,6 +27,8 @@ export interface ColumnSet {
 export const ARTICLE_COLUMNS: ColumnSet = { surface: '{title body}', stem: '{title_stem body_stem}' };
 export const ARTICLE_TITLE_COLUMNS: ColumnSet = { surface: '{title}', stem: '{title_stem}' };
 export const TITLE_INDEX_COLUMNS: ColumnSet = { surface: '{title}', stem: '{title_stem}' };
+/** Body words only: the surface alternatives of a phrase or prefix look in the body, stems in body_stem. */
+export const BODY_STEM_COLUMNS: ColumnSet = { surface: '{body}', stem: '{body_stem}' };
 
 export interface ExpressionOptions {
   columns: ColumnSet;

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { ArticleSort } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import { ORDER_BY, articleFilter } from '../archive/articles.js';
+import { parseIdList } from './statements.js';
 
 /** Interned values of one text column: codes[id] is an index into names, or -1 (null/absent). */
 export interface Column {
@@ -118,8 +119,7 @@ function loadMeta(db: Database.Database): ArchiveMeta {
     orderOf(sort) {
       let order = orders.get(sort);
       if (!order) {
-        const ids = db.prepare(`SELECT a.id FROM articles a ORDER BY ${ORDER_BY[sort]}`).pluck().all() as number[];
-        order = Int32Array.from(ids);
+        order = parseIdList(db.prepare(`SELECT group_concat(a.id, ',' ORDER BY ${ORDER_BY[sort]}) FROM articles a`).pluck().get() as string | null);
         orders.set(sort, order);
       }
       return order;
@@ -131,8 +131,9 @@ function loadMeta(db: Database.Database): ArchiveMeta {
       let bitmap = bitmaps.get(key);
       if (!bitmap) {
         bitmap = new Uint8Array(size);
-        const ids = db.prepare(`SELECT a.id FROM articles a WHERE ${where.join(' AND ')}`).pluck().all(params) as number[];
-        for (const id of ids) if (id < size) bitmap[id] = 1;
+        const list = db.prepare(`SELECT group_concat(a.id) FROM articles a WHERE ${where.join(' AND ')}`).pluck().get(params) as string | null;
+        const ids = parseIdList(list);
+        for (let i = 0; i < ids.length; i++) if (ids[i]! < size) bitmap[ids[i]!] = 1;
         if (bitmaps.size >= MAX_FILTER_BITMAPS) bitmaps.delete(bitmaps.keys().next().value as string);
         bitmaps.set(key, bitmap);
       }

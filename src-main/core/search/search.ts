@@ -21,7 +21,7 @@ import { buildMatcher, scan, type Matcher, type ScannedWords, type TermMatch } f
 import { archiveMeta, type ArchiveMeta } from './meta.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { FILTERED_OUT, HIT, rankHits } from './ranking.js';
-import { RERANK_DEPTH, rerank, type DocMatches } from './rerank.js';
+import { RERANK_DEPTH, rerank, type DocMatches, type ScoredHit } from './rerank.js';
 import { makeSnippet, matchRanges } from './snippet.js';
 import { parseIdList, stmt } from './statements.js';
 import { resolveReadings } from './vocab.js';
@@ -127,39 +127,87 @@ export function searchArchive(archive: Archive, query: SearchQuery): SearchResul
   }
 }
 
-function run(archive: Archive, query: SearchQuery, parsed: ParsedQuery, limit: number, offset: number): SearchResult {
+/** What a query costs to compute before any page: kept for paging through the same results. */
+interface Prepared {
+  meta: ArchiveMeta;
+  parsed: ParsedQuery;
+  unfiltered: Int32Array;
+  ids: Int32Array;
+  facets: SearchResult['facets'];
+  timeline: SearchResult['timeline'];
+  /** Relevance order computed so far (the first `scored.length` hits), or null. */
+  scored: ScoredHit[] | null;
+}
+
+const PREPARED_PER_ARCHIVE = 8;
+const prepared = new WeakMap<Database.Database, Map<string, Prepared>>();
+
+function prepare(archive: Archive, query: SearchQuery, parsed: ParsedQuery): Prepared {
   const db = archive.db;
   const meta = archiveMeta(archive);
+  const key = JSON.stringify([parsed.groups, parsed.exclusions, query.site, query.section, query.author, query.from, query.to, query.minReads]);
+  let cache = prepared.get(db);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(db, cache);
+  }
+  const hit = cache.get(key);
+  if (hit && hit.meta === meta) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit;
+  }
   resolveReadings(db, parsed);
   const unfiltered = selectHits(db, parsed);
   const ids = applyFilter(unfiltered, meta.allowed(query));
-  const total = ids.length;
   const { facets, timeline } = computeFacets(meta, ids);
-  const result: SearchResult = { query: query.query, total, limit, offset, hits: [], facets, timeline, problem: null };
+  const entry: Prepared = { meta, parsed, unfiltered, ids, facets, timeline, scored: null };
+  cache.set(key, entry);
+  if (cache.size > PREPARED_PER_ARCHIVE) cache.delete(cache.keys().next().value as string);
+  return entry;
+}
+
+/** Drops the kept results of earlier queries (for benchmarks that must measure every query in full). */
+export function forgetPreparedSearches(archive: Archive): void {
+  prepared.delete(archive.db);
+}
+
+function hitState(p: Prepared): Uint8Array {
+  const state = new Uint8Array(p.meta.size);
+  for (let i = 0; i < p.unfiltered.length; i++) state[p.unfiltered[i]!] = FILTERED_OUT;
+  for (let i = 0; i < p.ids.length; i++) state[p.ids[i]!] = HIT;
+  return state;
+}
+
+function run(archive: Archive, query: SearchQuery, parsedQuery: ParsedQuery, limit: number, offset: number): SearchResult {
+  const db = archive.db;
+  const p = prepare(archive, query, parsedQuery);
+  const total = p.ids.length;
+  const result: SearchResult = { query: query.query, total, limit, offset, hits: [], facets: p.facets, timeline: p.timeline, problem: null };
   if (total === 0 || limit === 0 || offset >= total) return result;
 
-  const state = new Uint8Array(meta.size);
-  for (let i = 0; i < unfiltered.length; i++) state[unfiltered[i]!] = FILTERED_OUT;
-  for (let i = 0; i < ids.length; i++) state[ids[i]!] = HIT;
-  const matcher = buildMatcher(parsed);
+  const matcher = buildMatcher(p.parsed);
   const docs = new DocLoader(db, matcher);
   const sort = query.sort ?? 'relevance';
 
   if (sort !== 'relevance') {
-    const page = pageByOrder(meta, sort, state, offset, limit);
+    const page = pageByOrder(p.meta, sort, hitState(p), offset, limit);
     docs.load(page);
     result.hits = page.map((id) => docs.get(id)).filter((d): d is LoadedDoc => d !== undefined).map((d) => toHit(d, matcher, 0));
     return result;
   }
 
-  const ranking = rankHits(db, meta, parsed, state, total, unfiltered.length, Math.max(offset + limit, RERANK_DEPTH));
-  docs.load(ranking.hits.slice(0, RERANK_DEPTH).map((h) => h.id));
-  const scored = rerank(ranking.hits, (id) => docs.get(id)?.matches ?? null, matcher);
-  const page = scored.slice(offset, offset + limit);
+  const need = Math.min(total, Math.max(offset + limit, RERANK_DEPTH));
+  if (p.scored === null || p.scored.length < need) {
+    const ranking = rankHits(db, p.meta, p.parsed, hitState(p), matcher, p.unfiltered, total, need);
+    docs.load(ranking.hits.slice(0, RERANK_DEPTH).map((h) => h.id));
+    p.scored = rerank(ranking.hits, (id) => docs.get(id)?.matches ?? null, matcher);
+  }
+  const page = p.scored.slice(offset, offset + limit);
   docs.load(page.map((h) => h.id));
   result.hits = page
     .map((h) => ({ h, doc: docs.get(h.id) }))
-    .filter((x): x is { h: (typeof page)[number]; doc: LoadedDoc } => x.doc !== undefined)
+    .filter((x): x is { h: ScoredHit; doc: LoadedDoc } => x.doc !== undefined)
     .map(({ h, doc }) => toHit(doc, matcher, h.score));
   return result;
 }

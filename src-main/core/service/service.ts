@@ -86,7 +86,11 @@ export function createService(options: ServiceOptions): ArshifService {
     onProgress: (progress) => emit('importProgress', progress),
     onSettled: (outcome) => {
       if ('error' in outcome) options.onImportError?.(outcome.error);
-      if (archives.isOpen) emit('archiveChanged', getArchiveInfo(archives.current));
+      try {
+        if (archives.isOpen) emit('archiveChanged', getArchiveInfo(archives.current));
+      } catch {
+        // the archive went away meanwhile: the next call reports it
+      }
     },
   });
   openInitial(archives, config, options.initialArchive ?? { kind: 'none' });

@@ -28,7 +28,8 @@ const requests: string[] = [];
 
 test.beforeAll(async () => {
   userData = fs.mkdtempSync(path.join(os.tmpdir(), 'arshif-e2e-electron-'));
-  app = await electron.launch({ args: [mainBundle], cwd: repoRoot, env: { ...process.env, ARSHIF_USER_DATA: userData } });
+  // the repo folder is the app (package.json main → out/main/index.js), so app.getAppPath() finds out/renderer
+  app = await electron.launch({ args: [repoRoot], cwd: repoRoot, env: { ...process.env, ARSHIF_USER_DATA: userData } });
   page = await app.firstWindow();
   page.on('request', (request) => requests.push(request.url()));
   await page.waitForLoadState('domcontentloaded');

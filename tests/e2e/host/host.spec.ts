@@ -66,6 +66,8 @@ test.describe('arshif serve in a browser', () => {
     if (rendererBuilt) {
       await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
       await expect(page.locator('#app')).not.toBeEmpty();
+      // the whole way round: page → /api → host → archive worker → archive, and back into the UI
+      await expect(page.getByText('بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية').first()).toBeVisible();
       await page.waitForLoadState('networkidle');
     } else {
       await expect(page.locator('body')).toContainText('npm run build');

@@ -421,6 +421,11 @@ test('settings — theme, font size, digits, language — persist across a reloa
   await expect(heading()).not.toHaveText(first ?? '');
   await expect(page.getByText('2 of 22')).toBeVisible();
 
+  // A change made elsewhere (another window, the desktop menu) arrives as settingsChanged.
+  await host.call('setSettings', { theme: 'sepia', language: 'ar' });
+  await expect(html).toHaveAttribute('data-theme', 'sepia');
+  await expect(html).toHaveAttribute('dir', 'rtl');
+
   // Back to the defaults for whoever runs next.
   await host.call('setSettings', { theme: 'system', language: 'ar', digits: 'arabic', fontSize: 18 });
 });
