@@ -193,7 +193,7 @@ describe.skipIf(!available)('known-item search on real Arabic news', () => {
     baseline.exec("CREATE VIRTUAL TABLE base USING fts5(title, body, tokenize = 'unicode61')");
     const insert = baseline.prepare('INSERT INTO base (rowid, title, body) VALUES (?, ?, ?)');
     baseline.transaction(() => docs.forEach((d) => insert.run(d.id, d.title, d.body)))();
-  });
+  }, 240_000);
 
   afterAll(() => {
     baseline?.close();
@@ -230,5 +230,5 @@ describe.skipIf(!available)('known-item search on real Arabic news', () => {
     );
     expect(ours.mrr).toBeGreaterThanOrEqual(MIN_MRR);
     expect(ours.mrr).toBeGreaterThan(base.mrr);
-  });
+  }, 120_000);
 });

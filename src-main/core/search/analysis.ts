@@ -6,10 +6,15 @@ import { articlePrefix, stripSuffixes } from '../arabic/stem.js';
 
 export { tokenize, isStopword, indexStems, stem, normalizeText, type Token } from '../arabic/index.js';
 
-/** The stem-column form of a prefix: the prefix without its article (الاقتصاد* → اقتصاد*); no suffix is removed from an unfinished word. */
+const ARTICLES = ['وبال', 'وكال', 'فبال', 'فكال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'فلل', 'ال', 'لل'];
+
+/**
+ * The stem-column form of a prefix: the prefix without its article (الاقتصاد* → اقتصاد*, even when
+ * little is left: وال* → ''); no suffix is removed from an unfinished word.
+ */
 export function prefixStem(norm: string): string {
-  const article = articlePrefix(norm);
-  return article === '' ? norm : norm.slice(article.length);
+  const article = ARTICLES.find((a) => norm.startsWith(a));
+  return article === undefined ? norm : norm.slice(article.length);
 }
 
 export interface WordReading {

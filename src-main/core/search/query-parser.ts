@@ -48,7 +48,7 @@ export const MAX_UNITS_PER_GROUP = 8;
 export const MAX_EXCLUSIONS = 12;
 export const MAX_PHRASE_WORDS = 16;
 export const MAX_TERMS_PER_CHUNK = 8;
-/** Shorter prefixes would expand to a large part of the vocabulary; they are searched as whole words. */
+/** Letters a prefix needs after any article (ال وال بال لل …): shorter ones would expand to a large part of the vocabulary, so they are searched as whole words. */
 export const MIN_PREFIX_LENGTH = 3;
 
 export const PROBLEMS = {
@@ -74,7 +74,7 @@ function chunkUnit(text: string, prefix: boolean, tally: Tally): Unit | null {
   tokens.forEach((tok, i) => {
     if (terms.length >= MAX_TERMS_PER_CHUNK) return;
     tally.words++;
-    const isPrefix = prefix && i === tokens.length - 1 && tok.norm.length >= MIN_PREFIX_LENGTH;
+    const isPrefix = prefix && i === tokens.length - 1 && prefixStem(tok.norm).length >= MIN_PREFIX_LENGTH;
     if (isPrefix) {
       terms.push({ norm: tok.norm, stem: prefixStem(tok.norm), prefix: true, altStems: [], altForms: [], readings: [] });
       return;

@@ -29,7 +29,7 @@ import { parseIdList, stmt } from './statements.js';
 
 export const BODY_RANK_CAP = 2000;
 /** Up to this many hits, headlines are matched in TypeScript instead of reading title doclists. */
-export const TITLE_SCAN_MAX = 1500;
+export const TITLE_SCAN_MAX = 400;
 /** Headlines read (for exact matches) from the top of the doclist-based title ranking. */
 export const TITLE_POOL = 200;
 const K1 = 1.2;

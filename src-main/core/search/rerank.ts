@@ -6,7 +6,7 @@
 import type { TermMatch, Matcher } from './matcher.js';
 import type { RankedHit } from './ranking.js';
 
-export const RERANK_DEPTH = 40;
+export const RERANK_DEPTH = 24;
 /** How much of the body counts as its lead (UTF-16 units). */
 export const LEAD_CHARS = 1200;
 

@@ -22,7 +22,7 @@ import { archiveMeta, type ArchiveMeta } from './meta.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { FILTERED_OUT, HIT, rankHits } from './ranking.js';
 import { RERANK_DEPTH, rerank, type DocMatches, type ScoredHit } from './rerank.js';
-import { makeSnippet, matchRanges } from './snippet.js';
+import { makeSnippet, matchRanges, scanPrefix } from './snippet.js';
 import { parseIdList, stmt } from './statements.js';
 import { resolveReadings } from './vocab.js';
 
@@ -36,9 +36,14 @@ interface ArticleRow extends SummaryRow {
 interface LoadedDoc {
   row: ArticleRow;
   body: string;
+  /** The body scanned so far: its first `scannedLength` units (all of it, or its first BODY_SCAN units when they match). */
   bodyScan: ScannedWords;
+  scannedLength: number;
   matches: DocMatches;
 }
+
+/** Long bodies are scanned for the query in their first BODY_SCAN units, and in full only when those do not match. */
+const BODY_SCAN = 8000;
 
 function emptyResult(query: SearchQuery, limit: number, offset: number, problem: string | null): SearchResult {
   return { query: query.query, total: 0, limit, offset, hits: [], facets: emptyFacets(), timeline: [], problem };
@@ -89,9 +94,15 @@ class DocLoader {
     const rows = stmt(this.db, LOAD_ARTICLES).all(JSON.stringify(missing)) as ArticleRow[];
     for (const row of rows) {
       const body = parseParagraphs(row.paragraphs).join('\n');
-      const bodyScan = scan(body);
+      let { scanned, length } = scanPrefix(body, BODY_SCAN);
+      let bodyMatches = this.matcher.match(scanned);
+      if (bodyMatches.length === 0 && length < body.length) {
+        scanned = scan(body);
+        length = body.length;
+        bodyMatches = this.matcher.match(scanned);
+      }
       const title: TermMatch[] = this.matcher.match(scan(row.title));
-      this.docs.set(row.id, { row, body, bodyScan, matches: { title, body: this.matcher.match(bodyScan) } });
+      this.docs.set(row.id, { row, body, bodyScan: scanned, scannedLength: length, matches: { title, body: bodyMatches } });
     }
   }
 
@@ -101,7 +112,7 @@ class DocLoader {
 }
 
 function toHit(doc: LoadedDoc, matcher: Matcher, score: number): SearchHit {
-  const snippet = makeSnippet(doc.body, matcher, undefined, doc.bodyScan);
+  const snippet = makeSnippet(doc.body, matcher, undefined, doc.bodyScan, doc.scannedLength, doc.matches.body);
   return {
     ...toSummary(doc.row),
     snippet: snippet.snippet,
@@ -140,6 +151,8 @@ interface Prepared {
 }
 
 const PREPARED_PER_ARCHIVE = 8;
+/** Hits ranked at least, so that the next pages of a query come from its kept order. */
+const RANK_AHEAD = 100;
 const prepared = new WeakMap<Database.Database, Map<string, Prepared>>();
 
 function prepare(archive: Archive, query: SearchQuery, parsed: ParsedQuery): Prepared {
@@ -197,7 +210,7 @@ function run(archive: Archive, query: SearchQuery, parsedQuery: ParsedQuery, lim
     return result;
   }
 
-  const need = Math.min(total, Math.max(offset + limit, RERANK_DEPTH));
+  const need = Math.min(total, Math.max(offset + limit, RANK_AHEAD));
   if (p.scored === null || p.scored.length < need) {
     const ranking = rankHits(db, p.meta, p.parsed, hitState(p), matcher, p.unfiltered, total, need);
     docs.load(ranking.hits.slice(0, RERANK_DEPTH).map((h) => h.id));

@@ -76,14 +76,24 @@ function firstWordFrom(spans: number[], offset: number): number {
   return lo;
 }
 
-/** A snippet of `text` around the best matching region (or its beginning when nothing matches). */
-export function makeSnippet(text: string, matcher: Matcher, width = SNIPPET_CHARS, scanned: ScannedWords = scan(text)): Snippet {
+/**
+ * A snippet of `text` around the best matching region (or its beginning when nothing matches).
+ * `scanned` may cover only the first `scannedLength` units of a long text (see scanPrefix).
+ */
+export function makeSnippet(
+  text: string,
+  matcher: Matcher,
+  width = SNIPPET_CHARS,
+  scanned: ScannedWords = scan(text),
+  scannedLength = text.length,
+  matches: TermMatch[] = matcher.match(scanned),
+): Snippet {
   const spans = scanned.spans;
   const words = spans.length / 2;
   if (words === 0) return { snippet: '', highlights: [] };
+  const complete = scannedLength >= text.length;
   const wordStart = (k: number): number => spans[2 * k] as number;
   const wordEnd = (k: number): number => spans[2 * k + 1] as number;
-  const matches = matcher.match(scanned);
   const region = bestRegion(matches, width);
   let start: number;
   let end: number;
@@ -110,12 +120,21 @@ export function makeSnippet(text: string, matcher: Matcher, width = SNIPPET_CHAR
   end = trimEnd(text, wordEnd(last));
   // Nothing but symbols and spaces before the first word or after the last one: keep them, no "…".
   if (first === 0) start = leadingSpace(text);
-  if (last === words - 1) end = text.length - trailingSpace(text);
+  const atEnd = last === words - 1 && complete;
+  if (atEnd) end = text.length - trailingSpace(text);
   const lead = first > 0 ? ELLIPSIS : '';
-  const tail = last < words - 1 ? ELLIPSIS : '';
+  const tail = atEnd ? '' : ELLIPSIS;
   const snippet = lead + text.slice(start, end).replace(/[\r\n\t]/g, ' ') + tail;
   const inside = matches.filter((m) => m.start >= start && m.end <= end);
   return { snippet, highlights: matchRanges(inside, lead.length - start) };
+}
+
+/** Scans the first `limit` units of a text, cut at a space (long bodies: the snippet is looked for there first). */
+export function scanPrefix(text: string, limit: number): { scanned: ScannedWords; length: number } {
+  if (text.length <= limit) return { scanned: scan(text), length: text.length };
+  const cut = Math.max(text.lastIndexOf(' ', limit), text.lastIndexOf('\n', limit));
+  const length = cut > 0 ? cut : limit;
+  return { scanned: scan(text.slice(0, length)), length };
 }
 
 function leadingSpace(text: string): number {

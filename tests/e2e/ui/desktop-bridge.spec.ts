@@ -90,3 +90,20 @@ test('calls go through window.arshif; a folder dropped on the window is imported
   await dialog.getByRole('button', { name: ar.close }).click();
   await expect(page.getByRole('listbox', { name: ar.articleList }).getByRole('option').first()).toBeVisible();
 });
+
+test('without server-sent events, an import is followed by polling importStatus', async ({ page }) => {
+  await page.route('**/api/events', (route) => route.abort('connectionrefused'));
+  const polled: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/importStatus')) polled.push(request.url());
+  });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: ar.importFolder }).click();
+  const dialog = page.getByRole('dialog', { name: ar.importTitle });
+  await dialog.getByLabel(ar.importPathLabel).fill(fixtureCorpus);
+  await dialog.getByRole('button', { name: ar.importStart }).click();
+  await expect(dialog.getByRole('heading', { name: ar.importPhase_finished })).toBeVisible({ timeout: 30_000 });
+  await expect(dialog).toContainText('دون تغيير: ٢٢');
+  await expect(dialog.getByText(ar.reason_empty, { exact: true })).toBeVisible();
+  expect(polled.length).toBeGreaterThan(1);
+});

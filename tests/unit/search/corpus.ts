@@ -83,4 +83,6 @@ export const ARTICLES: TestArticle[] = [
   // 25–26: a short word whose clitic forms the light stemmer stems differently (قمه / بقم)
   { title: 'انعقاد القمة العربية', paragraphs: ['تنعقد القمة في الرياض هذا الشهر.'] },
   { title: 'مشاركة واسعة للدول', paragraphs: ['شارك الرئيس بقمة الدول المانحة.'] },
+  // 27: a very long body, matched only near its end
+  { title: 'تقرير سنوي شامل', paragraphs: [...filler(80), 'وفي الختام ارتفع إنتاج الزعفران في المنطقة.'] },
 ];

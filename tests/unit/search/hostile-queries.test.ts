@@ -15,7 +15,7 @@ let archive: Archive;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arshif-search-fuzz-'));
   archive = await buildArchive(dir, ARTICLES);
-});
+}, 120_000);
 
 afterAll(() => {
   archive?.close();
@@ -85,7 +85,7 @@ describe('hostile queries', () => {
     // The generator reaches both sides: queries that find things and queries that cannot.
     expect(problems).toBeGreaterThan(100);
     expect(withHits).toBeGreaterThan(100);
-  });
+  }, 60_000);
 
   it.each([
     ['10k letters', 'ح'.repeat(10_000)],

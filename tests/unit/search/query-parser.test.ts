@@ -81,6 +81,9 @@ describe('parseQuery', () => {
   it('parses prefixes of at least 3 letters; shorter ones are whole words', () => {
     expect(parse('اقتصاد*')).toBe('اقتصاد*');
     expect(parse('اق*')).toBe('اق');
+    expect(parse('الاقت*')).toBe('الاقت*');
+    expect(parse('الاق*')).toBe('الاق');
+    expect(parse('وال*')).toBe('وال');
     expect(parse('*')).toBe('');
     expect(parse('اقتصاد*ي')).toBe('اقتصاد+ي');
   });

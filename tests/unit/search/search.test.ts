@@ -15,7 +15,7 @@ let archive: Archive;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arshif-search-'));
   archive = await buildArchive(dir, ARTICLES);
-});
+}, 120_000);
 
 afterAll(() => {
   archive?.close();
@@ -274,6 +274,16 @@ describe('snippets and highlights on the original text', () => {
     expect(hit.highlights.map((r) => hit.snippet.slice(r.start, r.end))).toEqual(['القمح']);
     const body = ARTICLES[17]!.paragraphs.join(' ');
     expect(body.includes(hit.snippet.slice(1, -1))).toBe(true);
+  });
+
+  it('find the match deep in a very long body, and mark a cut tail', () => {
+    const deep = search('الزعفران').hits[0]!;
+    expect(deep.id).toBe(27);
+    expect(deep.highlights.map((r) => deep.snippet.slice(r.start, r.end))).toEqual(['الزعفران']);
+    expect(deep.snippet.startsWith('…')).toBe(true);
+    const lead = search('سنوي').hits[0]!;
+    expect(lead.snippet.startsWith('الفقرة رقم 1')).toBe(true);
+    expect(lead.snippet.endsWith('…')).toBe(true);
   });
 
   it('show the beginning of the body when only the headline matches', () => {
