@@ -29,11 +29,11 @@ afterAll(() => {
 
 describe('arshif search', () => {
   it('--json prints exactly the SearchResult', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', ...cli('search', 'حلب', '-دمشق', '--archive', file, '--sort', 'newest', '--limit', '2', '--json')], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
-    expect(JSON.parse(out)).toEqual({ ...direct, query: 'حلب -دمشق' });
+    const run = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', ...cli(...args)], { cwd: repoRoot, encoding: 'utf8' })) as unknown;
+    const options = ['--archive', file, '--sort', 'newest', '--limit', '2', '--json'];
+    expect(run('search', 'حلب -دمشق', ...options)).toEqual(direct);
+    // A word that starts with "-" needs "--" before it, or the query as one argument.
+    expect(run('search', ...options, '--', 'حلب', '-دمشق')).toEqual(direct);
     expect(direct.total).toBe(3);
   });
 
