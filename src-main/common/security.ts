@@ -1,6 +1,7 @@
 /**
- * The security policy every door serves: the Electron protocol handler, the loopback host and the
- * renderer's HTML meta tag all use these exact strings. Pure data; imports nothing.
+ * The security policy every door serves: the Electron protocol handler, the app session's
+ * response-header hook, the loopback host and the renderer's HTML meta tag all use these exact
+ * strings. Pure data; imports nothing.
  */
 
 /** Nothing but the app's own files; no eval, no inline script, no plugins, no framing, no forms. */

@@ -81,9 +81,12 @@ CREATE INDEX ticker_items_title_key ON ticker_items(title_key);
 
 -- Normalised surface words (title, body) and their light stems (title_stem, body_stem), space-joined,
 -- produced by core/arabic for documents and queries alike. rowid = articles.id.
+-- The text is already split into words of letters and digits joined by single spaces, so the plain
+-- 'ascii' tokenizer (every non-ASCII character is a word character) gives exactly the tokens unicode61
+-- would, a little faster.
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, body, title_stem, body_stem,
   content = '', contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 0'
+  tokenize = 'ascii'
 );
 `;

@@ -11,7 +11,7 @@ export const sql = /* sql */ `
 CREATE VIRTUAL TABLE titles_fts USING fts5(
   title, title_stem,
   content = '', contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 0'
+  tokenize = 'ascii'
 );
 `;
 
