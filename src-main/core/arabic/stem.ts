@@ -89,10 +89,21 @@ export function articlePrefix(word: string): string {
 /** How stemWith analysed one word: the stem, and how many single-letter proclitics it removed. */
 export interface StemAnalysis {
   stem: string;
-  /** The suffix-stripped word before removing single-letter proclitics (equal to stem when none were removed). */
+  /** The word read without proclitics: suffix-stripped as a whole (equal to stem when none were removed). */
   kept: string;
   /** Number of single-letter proclitics removed from the front of the word (0, 1 or 2). */
   peeled: number;
+}
+
+/**
+ * For a word whose article prefix ends in لل (لل ولل فلل) and whose remainder x, written with one ل
+ * more, is a word that keeps its ل (لبنان, لجنه, لقاء: listed in `keep`): that word's stem, the
+ * stem of ل + x (للبنان is ل + لبنان, not ل + ال + بنان). Otherwise undefined (للحكومه: ل + ال + حكومه).
+ */
+function lamWordStem(keep: ReadonlySet<string>, norm: string, article: string): string | undefined {
+  if (!article.endsWith('لل')) return undefined;
+  const t = stripSuffixes(norm.slice(article.length - 1));
+  return keep.has(t) ? t : undefined;
 }
 
 /** Stems one normalised word with a given keep-list (exposed for the corpus tooling and tests). */
@@ -104,31 +115,42 @@ export function stemWith(keep: ReadonlySet<string>, norm: string): StemAnalysis 
   if (!(c0 >= 0x0621 && c0 <= 0x064a)) return { stem: norm, kept: norm, peeled: 0 };
   const article = articlePrefix(norm);
   if (article !== '') {
-    const s = stripSuffixes(norm.slice(article.length));
+    const s = lamWordStem(keep, norm, article) ?? stripSuffixes(norm.slice(article.length));
     return { stem: s, kept: s, peeled: 0 };
   }
+  // Proclitics first, each kept when the word from that letter on, suffix-stripped as a whole, is
+  // listed; suffixes (and their length guards) then apply to what is left.
   const t = stripSuffixes(norm);
-  let s = t;
+  let w = norm;
   let peeled = 0;
-  if (s.length >= 4 && isConjunction(s.charCodeAt(0)) && !keep.has(s)) {
-    s = s.slice(1);
+  if (w.length >= 4 && isConjunction(w.charCodeAt(0)) && !keep.has(t)) {
+    w = w.slice(1);
     peeled++;
   }
-  if (s.length >= 4 && isPreposition(s.charCodeAt(0)) && !keep.has(s)) {
-    s = s.slice(1);
+  if (w.length >= 4 && isPreposition(w.charCodeAt(0)) && !keep.has(peeled === 0 ? t : stripSuffixes(w))) {
+    w = w.slice(1);
     peeled++;
   }
-  return { stem: s, kept: t, peeled };
+  return { stem: peeled === 0 ? t : stripSuffixes(w), kept: t, peeled };
 }
 
 /**
  * The stem tokens of one document word: its stem; the stems of the tails left after removing each
  * of its proclitics (so a query for any tail finds the word: حلب finds بحلب, and بوتفليقه, whose
- * query stem is وتفليق, finds لبوتفليقه); and the stem with its proclitics kept. No duplicates.
+ * query stem is وتفليق, finds لبوتفليقه); and the word with its proclitics kept, suffix-stripped as
+ * a whole. A لل-word read as ل + a ل-word (للبنان → لبنان) also gets light10's reading ل + ال + rest
+ * (للجنه: for the committee, or for paradise, الجنه). No duplicates.
  */
 export function indexStemsWith(keep: ReadonlySet<string>, norm: string): string[] {
   const a = stemWith(keep, norm);
-  if (a.peeled === 0) return [a.stem];
+  if (a.peeled === 0) {
+    const article = articlePrefix(norm);
+    if (article !== '' && !FIXED.has(norm) && lamWordStem(keep, norm, article) !== undefined) {
+      const other = stripSuffixes(norm.slice(article.length));
+      if (other !== a.stem) return [a.stem, other];
+    }
+    return [a.stem];
+  }
   const out = [a.stem];
   for (let k = 1; k <= a.peeled; k++) {
     const tail = stemWith(keep, norm.slice(k)).stem;

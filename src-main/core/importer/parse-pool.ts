@@ -31,7 +31,8 @@ export function workerParser(count: number): PageParser {
   let nextId = 1;
   const workers = Array.from({ length: count }, () => {
     // page-worker.js next to the bundle; from sources page-worker.ts through tsx (see spawnWorker).
-    const worker = spawnWorker(import.meta.url, 'page-worker');
+    // A small young generation: parse garbage is short-lived, and the default lets RSS balloon.
+    const worker = spawnWorker(import.meta.url, 'page-worker', { resourceLimits: { maxYoungGenerationSizeMb: 12 } });
     worker.on('message', (message: { id: number; result?: ProcessedPage; error?: string }) => {
       const w = waiting.get(message.id);
       if (!w) return;

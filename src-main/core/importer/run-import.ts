@@ -36,7 +36,7 @@ interface Unit {
 }
 
 /** Files in flight between reading and writing: enough to keep the parse workers busy while a batch commits. */
-const READ_AHEAD = 1024;
+const READ_AHEAD = 384;
 const BATCH_SIZE = 256;
 
 /** Imports folders, files and zips into the archive. Safe to kill at any moment and to run again. */

@@ -218,33 +218,50 @@ function buildSuffixKeep(words: readonly [string, number][]): string[] {
 }
 
 interface StemCounts {
-  /** F(x): tokens whose stem is x with no article prefix. */
+  /** F(x): tokens whose stem is x with no article prefix (suffixes stripped from the whole word). */
   bare: Map<string, number>;
   /** AL(x): tokens whose stem is x after an article prefix. */
   article: Map<string, number>;
+  /**
+   * For each candidate t: the stems r of the tails x of the words w = p + x (w of at least MIN_LENGTH
+   * letters, no article prefix, p a proclitic letter) whose whole-word stem is t. r is what stem.ts
+   * makes of w when it removes p (suffixes stripped from x, so بقمه gives t = بقم and r = قمه); for
+   * t of 4 or more letters it is t without its first letter.
+   */
+  tails: Map<string, Set<string>>;
 }
 
-/** F and AL with stem.ts's own article and suffix stripping (so with the committed SUFFIX_KEEP). */
+/** F, AL and the tails with stem.ts's own article and suffix stripping (so with the committed SUFFIX_KEEP). */
 function countStems(words: readonly [string, number][]): StemCounts {
   const bare = new Map<string, number>();
   const article = new Map<string, number>();
+  const tails = new Map<string, Set<string>>();
   for (const [w, c] of words) {
     const a = articlePrefix(w);
-    if (a !== '') add(article, stripSuffixes(w.slice(a.length)), c);
-    else add(bare, stripSuffixes(w), c);
+    if (a !== '') {
+      add(article, stripSuffixes(w.slice(a.length)), c);
+      continue;
+    }
+    const t = stripSuffixes(w);
+    add(bare, t, c);
+    if (w.length < MIN_LENGTH || !THETA.has(w.charAt(0))) continue;
+    let rs = tails.get(t);
+    if (rs === undefined) tails.set(t, (rs = new Set()));
+    rs.add(stripSuffixes(w.slice(1)));
   }
-  return { bare, article };
+  return { bare, article, tails };
 }
 
-/** procliticKeep.ts: stems t = p + r that take the article, or whose tail r is rare next to t. */
-function buildProcliticKeep({ bare, article }: StemCounts): string[] {
+/** procliticKeep.ts: stems t = p + r that take the article, or whose tails r are rare next to t. */
+function buildProcliticKeep({ bare, article, tails }: StemCounts): string[] {
   const keep = new Set<string>();
-  for (const [t, f] of bare) {
+  for (const [t, rs] of tails) {
     const theta = THETA.get(t.charAt(0));
-    if (t.length < MIN_LENGTH || theta === undefined) continue;
+    if (theta === undefined) continue;
+    const f = bare.get(t) ?? 0;
     const al = article.get(t) ?? 0;
-    const r = t.slice(1);
-    const tail = (bare.get(r) ?? 0) + (article.get(r) ?? 0);
+    let tail = 0;
+    for (const r of rs) tail += (bare.get(r) ?? 0) + (article.get(r) ?? 0);
     const takesArticle = al >= ARTICLE_MIN && al >= ARTICLE_SHARE * f;
     const tailIsRare = f >= RATIO_MIN_COUNT && f > theta * tail;
     if (takesArticle || tailIsRare) keep.add(t);
@@ -315,11 +332,13 @@ function procliticSource(stems: readonly string[], c: CorpusCounts): string {
   return `// Generated data (see stem.ts for how it is used): stems whose first letter (و ف ب ل ك) belongs to
 // the word, so the single-letter proclitic rule must not remove it. Derived from the SaudiNewsNet
 // corpus (${corpusSize(c)}, ${period(c.files)}): words were normalised and tokenised with
-// this module, then for every stem t = p + r (t suffix-stripped as in stem.ts, at least ${MIN_LENGTH} letters, no
-// article prefix) let F(x) be how often stem x occurs bare and AL(x) how often it occurs after an
-// article prefix (ال وال بال …). t is listed when
+// this module, then for every word w = p + x (at least ${MIN_LENGTH} letters, no article prefix) let t be w
+// suffix-stripped as a whole and r be x suffix-stripped, as in stem.ts (بلده: t = بلد, r = لده;
+// بقمه: t = بقم, r = قمه; كتابه: t = كتاب, r = تاب). Let F(x) be how often stem x occurs bare and AL(x)
+// how often it occurs after an article prefix (ال وال بال …). t is listed when
 //   AL(t) >= ${ARTICLE_MIN} and AL(t) >= ${ARTICLE_SHARE} * F(t)             (t takes the article: الكتاب, الوزير, الكبير)
-//   or F(t) >= ${RATIO_MIN_COUNT} and F(t) > θ(p) * (F(r) + AL(r))   (r is rare on its own: فرنسا/رنسا, كانت/انت)
+//   or F(t) >= ${RATIO_MIN_COUNT} and F(t) > θ(p) * Σ(F(r) + AL(r))  (its tails r are rare: فرنسا/رنسا, كانت/انت)
+// (Σ over the distinct r of the words whose stem is t)
 // with θ = ${theta('و')} for و ب ل (productive proclitics: بشكل, وقال are far more frequent than شكل, قال)
 // and θ = ${theta('ف')} for ف, ${theta('ك')} for ك (rare proclitics: فشلت, كلاما are words, not ف+شلت, ك+لاما).
 // Plus ${REVIEWED.length} stems added by hand after reviewing the most frequent stems the rule strips:
