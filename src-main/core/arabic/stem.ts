@@ -68,10 +68,19 @@ function endingIsLexical(w: string): boolean {
 
 /** Light10 suffix removal: each suffix once, in order, when at least 3 letters remain, except listed endings. */
 export function stripSuffixes(word: string): string {
+  return stripSuffixesAfter('', word);
+}
+
+/**
+ * stripSuffixes for a word that followed the proclitic letters `proclitics` (بقمه: '' + بقمه, or
+ * ب + قمه): the length guards apply to `word`, while an ending listed for the whole written form
+ * (برحلتين, لودريان) stays as it does on that form.
+ */
+export function stripSuffixesAfter(proclitics: string, word: string): string {
   let w = word;
   for (const s of SUFFIXES) {
     if (w.length >= s.length + 3 && w.endsWith(s)) {
-      if (s.charCodeAt(1) === NOON && endingIsLexical(w)) continue;
+      if (s.charCodeAt(1) === NOON && (endingIsLexical(w) || (proclitics !== '' && endingIsLexical(proclitics + w)))) continue;
       w = w.slice(0, w.length - s.length);
     }
   }
@@ -127,11 +136,11 @@ export function stemWith(keep: ReadonlySet<string>, norm: string): StemAnalysis 
     w = w.slice(1);
     peeled++;
   }
-  if (w.length >= 4 && isPreposition(w.charCodeAt(0)) && !keep.has(peeled === 0 ? t : stripSuffixes(w))) {
+  if (w.length >= 4 && isPreposition(w.charCodeAt(0)) && !keep.has(peeled === 0 ? t : stripSuffixesAfter(norm.slice(0, 1), w))) {
     w = w.slice(1);
     peeled++;
   }
-  return { stem: peeled === 0 ? t : stripSuffixes(w), kept: t, peeled };
+  return { stem: peeled === 0 ? t : stripSuffixesAfter(norm.slice(0, peeled), w), kept: t, peeled };
 }
 
 /**
@@ -139,7 +148,7 @@ export function stemWith(keep: ReadonlySet<string>, norm: string): StemAnalysis 
  * of its proclitics (so a query for any tail finds the word: حلب finds بحلب, and بوتفليقه, whose
  * query stem is وتفليق, finds لبوتفليقه); and the word with its proclitics kept, suffix-stripped as
  * a whole. A لل-word read as ل + a ل-word (للبنان → لبنان) also gets light10's reading ل + ال + rest
- * (للجنه: for the committee, or for paradise, الجنه). No duplicates.
+ * (للجنه: for the committee, or for paradise, الجنه) when that leaves 3 letters or more. No duplicates.
  */
 export function indexStemsWith(keep: ReadonlySet<string>, norm: string): string[] {
   const a = stemWith(keep, norm);
@@ -147,7 +156,7 @@ export function indexStemsWith(keep: ReadonlySet<string>, norm: string): string[
     const article = articlePrefix(norm);
     if (article !== '' && !FIXED.has(norm) && lamWordStem(keep, norm, article) !== undefined) {
       const other = stripSuffixes(norm.slice(article.length));
-      if (other !== a.stem) return [a.stem, other];
+      if (other !== a.stem && other.length >= 3) return [a.stem, other];
     }
     return [a.stem];
   }

@@ -7,7 +7,7 @@
 // connection's total_changes() (changes when it writes itself), both read on every search.
 
 import type Database from 'better-sqlite3';
-import type { ArticleSort } from '../../common/types.js';
+import type { ArticleSort, SearchQuery } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import { ORDER_BY, articleFilter } from '../archive/articles.js';
 import { parseIdList } from './statements.js';
@@ -18,14 +18,7 @@ export interface Column {
   codes: Int32Array;
 }
 
-export interface FilterFields {
-  site?: string;
-  section?: string;
-  author?: string;
-  from?: string;
-  to?: string;
-  minReads?: number;
-}
+export type FilterFields = Pick<SearchQuery, 'site' | 'section' | 'author' | 'from' | 'to' | 'minReads'>;
 
 export interface ArchiveMeta {
   /** Largest article id + 1: the length of every per-id array. */

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
 import { scanWords } from '../../../src-main/core/arabic/scanWords.js';
-import { articlePrefix, stripSuffixes } from '../../../src-main/core/arabic/stem.js';
+import { articlePrefix, stripSuffixes, stripSuffixesAfter } from '../../../src-main/core/arabic/stem.js';
 import { SUFFIX_KEEP } from '../../../src-main/core/arabic/suffixKeep.js';
 
 const DEFAULT_CORPUS = '/work/shared/corpora/saudinewsnet';
@@ -39,6 +39,8 @@ const SUFFIX_OTHER_SHARE = 0.1;
 
 // Proclitic rule (see the procliticKeep.ts header): article-taking, or the tail r rare next to t.
 const MIN_LENGTH = 4;
+/** Stems shorter than this (3 letters: بلد from بلده, بقم from بقمه) also need F(t) + AL(t) > Σ(F(r) + AL(r)) for the article rule. */
+const SHORT_STEM = 4;
 const ARTICLE_MIN = 2;
 const ARTICLE_SHARE = 0.05;
 const RATIO_MIN_COUNT = 3;
@@ -225,7 +227,7 @@ interface StemCounts {
   /**
    * For each candidate t: the stems r of the tails x of the words w = p + x (w of at least MIN_LENGTH
    * letters, no article prefix, p a proclitic letter) whose whole-word stem is t. r is what stem.ts
-   * makes of w when it removes p (suffixes stripped from x, so بقمه gives t = بقم and r = قمه); for
+   * makes of w when it removes p (suffixes stripped from x, stripSuffixesAfter: بقمه gives t = بقم, r = قمه); for
    * t of 4 or more letters it is t without its first letter.
    */
   tails: Map<string, Set<string>>;
@@ -247,7 +249,7 @@ function countStems(words: readonly [string, number][]): StemCounts {
     if (w.length < MIN_LENGTH || !THETA.has(w.charAt(0))) continue;
     let rs = tails.get(t);
     if (rs === undefined) tails.set(t, (rs = new Set()));
-    rs.add(stripSuffixes(w.slice(1)));
+    rs.add(stripSuffixesAfter(w.charAt(0), w.slice(1)));
   }
   return { bare, article, tails };
 }
@@ -262,7 +264,9 @@ function buildProcliticKeep({ bare, article, tails }: StemCounts): string[] {
     const al = article.get(t) ?? 0;
     let tail = 0;
     for (const r of rs) tail += (bare.get(r) ?? 0) + (article.get(r) ?? 0);
-    const takesArticle = al >= ARTICLE_MIN && al >= ARTICLE_SHARE * f;
+    // A 3-letter t is a longer word stripped to 3 letters (بقمه, بقمي → بقم), so its article forms
+    // (البقمي) may be another word: there the article must also outweigh the tails (قمه).
+    const takesArticle = al >= ARTICLE_MIN && al >= ARTICLE_SHARE * f && (t.length >= SHORT_STEM || f + al > tail);
     const tailIsRare = f >= RATIO_MIN_COUNT && f > theta * tail;
     if (takesArticle || tailIsRare) keep.add(t);
   }
@@ -338,7 +342,8 @@ function procliticSource(stems: readonly string[], c: CorpusCounts): string {
 // how often it occurs after an article prefix (ال وال بال …). t is listed when
 //   AL(t) >= ${ARTICLE_MIN} and AL(t) >= ${ARTICLE_SHARE} * F(t)             (t takes the article: الكتاب, الوزير, الكبير)
 //   or F(t) >= ${RATIO_MIN_COUNT} and F(t) > θ(p) * Σ(F(r) + AL(r))  (its tails r are rare: فرنسا/رنسا, كانت/انت)
-// (Σ over the distinct r of the words whose stem is t)
+// (Σ over the distinct r of the words whose stem is t); a t of ${SHORT_STEM - 1} letters (البلد, but also البقمي
+// next to بقمه) takes the article only when also F(t) + AL(t) > Σ(F(r) + AL(r)).
 // with θ = ${theta('و')} for و ب ل (productive proclitics: بشكل, وقال are far more frequent than شكل, قال)
 // and θ = ${theta('ف')} for ف, ${theta('ك')} for ك (rare proclitics: فشلت, كلاما are words, not ف+شلت, ك+لاما).
 // Plus ${REVIEWED.length} stems added by hand after reviewing the most frequent stems the rule strips:
