@@ -76,6 +76,9 @@ function analyserHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Files of an archive build in progress: removed if the bench is interrupted, so no half-built archive is left. */
+let buildingPaths: string[] = [];
+
 async function ensureArchive(): Promise<void> {
   const stamp = JSON.stringify({ pages: PAGES, seed: SEED, schema: latestVersion, analyser: analyserHash() });
   if (fs.existsSync(archiveFile) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) {
@@ -86,6 +89,7 @@ async function ensureArchive(): Promise<void> {
   for (const suffix of ['', '-wal', '-shm', '.json']) fs.rmSync(archiveFile + suffix, { force: true });
   const corpusDir = path.join(workDir, `corpus-${PAGES}-s${SEED}`);
   fs.rmSync(corpusDir, { recursive: true, force: true });
+  buildingPaths = [corpusDir, ...['', '-wal', '-shm'].map((suffix) => archiveFile + suffix)];
   let t = Date.now();
   log(`archive: generating ${PAGES} pages into ${corpusDir} (several minutes) …`);
   await generateCorpus({ outDir: corpusDir, pages: PAGES, seed: SEED, log });
@@ -110,6 +114,7 @@ async function ensureArchive(): Promise<void> {
   }
   fs.rmSync(corpusDir, { recursive: true, force: true });
   fs.writeFileSync(stampFile, stamp);
+  buildingPaths = [];
 }
 
 interface ArchiveFacts {
@@ -477,6 +482,8 @@ let host: RunningHost | undefined;
 let browser: Browser | undefined;
 
 async function cleanup(): Promise<void> {
+  for (const partial of buildingPaths) fs.rmSync(partial, { recursive: true, force: true });
+  buildingPaths = [];
   const b = browser;
   browser = undefined;
   await b?.close().catch(() => undefined);

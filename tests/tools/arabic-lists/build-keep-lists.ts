@@ -9,7 +9,7 @@
 // committed file differs from what the corpus gives. DIR defaults to /work/shared/corpora/saudinewsnet
 // (*.zip, each holding one JSON array of {source, url, date_extracted, title, author, content}).
 //
-// The proclitic statistics use stem.ts's own articlePrefix/stripSuffixes, and stripSuffixes reads the
+// The proclitic statistics use stem.ts's own articlePrefix/stripSuffixes/stripSuffixesAfter, which read the
 // committed suffixKeep.ts. So when the suffix list changes, this run writes it and stops; run again to
 // build the proclitic list with the new suffix list (--check just reports both).
 
