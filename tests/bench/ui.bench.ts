@@ -375,7 +375,8 @@ async function searchRuns(page: Page, queries: string[]): Promise<{ runs: QueryR
     await typeLikeAPerson(page, query, rng);
     try {
       await page.waitForFunction(() => ((window as unknown as BenchWindow).__q?.paintedAt ?? 0) > 0, null, { timeout: 15_000 });
-    } catch {
+    } catch (error) {
+      if (stopping) throw error;
       failures.push(`${query}: no painted answer within 15 s`);
       log(`  query ${i + 1}/${queries.length} «${query}»: no painted answer within 15 s`);
       continue;
@@ -489,11 +490,19 @@ async function cleanup(): Promise<void> {
   await b?.close().catch(() => undefined);
   const h = host;
   host = undefined;
-  await h?.stop().catch(() => undefined);
+  if (h) {
+    await h.stop().catch(() => undefined);
+    // stop() leaves its temporary folder behind when the host had already exited.
+    fs.rmSync(h.dir, { recursive: true, force: true });
+  }
 }
 
+// Playwright's own signal handlers are off (see the launch): they would exit before the host is stopped.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     log(`\n${signal}: stopping the host and the browser …`);
     void cleanup().finally(() => process.exit(130));
   });
@@ -503,7 +512,6 @@ const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '
 const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
 
 async function main(): Promise<void> {
-  const loadBefore = os.loadavg();
   await ensureArchive();
   const facts = drawQueries();
   log(`archive: ${facts.articles} articles; ${facts.queries.length} queries drawn from its headlines`);
@@ -514,7 +522,14 @@ async function main(): Promise<void> {
   log('host: starting arshif serve …');
   host = await startHost({ archive: archiveFile });
   log(`host: ${host.url}`);
-  browser = await chromium.launch({ executablePath: chromiumLaunch.executablePath, args: chromiumLaunch.args });
+  const loadBefore = os.loadavg();
+  browser = await chromium.launch({
+    executablePath: chromiumLaunch.executablePath,
+    args: chromiumLaunch.args,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 
   log(`(a) first list paint, ${LOADS} cold loads (fresh browser context each) …`);
   const loads = await firstPaintRuns(browser, host.url);
