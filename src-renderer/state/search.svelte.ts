@@ -10,7 +10,8 @@ import { errorCodeKey } from './toasts.svelte.js';
 import { t } from './locale.svelte.js';
 
 export const SEARCH_PAGE = 30;
-export const DEBOUNCE_MS = 150;
+// Long enough to skip the words in between while someone types, short enough to feel immediate.
+export const DEBOUNCE_MS = 100;
 
 export type FacetField = 'site' | 'section' | 'author' | 'year';
 
