@@ -17,9 +17,15 @@ const mainBundle = path.join(repoRoot, 'out', 'main', 'index.js');
 const electronNative = path.join(repoRoot, 'out', 'electron-native', 'better_sqlite3.node');
 const sample = path.join(repoRoot, 'tests', 'fixtures', 'pages', 'alazmenah-sample.txt');
 
-test.skip(!fs.existsSync(electronDist), `Electron binary not installed (node_modules/electron/dist missing): it cannot be downloaded on this machine. Run where \`npx install-electron\` (or npm install) can fetch it.`);
-test.skip(!fs.existsSync(mainBundle), 'The app is not built (out/main/index.js missing): run `npm run build` first.');
-test.skip(!fs.existsSync(electronNative), 'better-sqlite3 is not built for Electron (out/electron-native/better_sqlite3.node missing): run `node resources/packaging/build-electron-native.mjs`.');
+const missing = [
+  [electronDist, 'Electron binary not installed (node_modules/electron/dist missing): it cannot be downloaded on this machine. Run where `npx install-electron` (or npm install) can fetch it.'],
+  [mainBundle, 'The app is not built (out/main/index.js missing): run `npm run build` first.'],
+  [electronNative, 'better-sqlite3 is not built for Electron (out/electron-native/better_sqlite3.node missing): run `node resources/packaging/build-electron-native.mjs`.'],
+].find(([file]) => !fs.existsSync(file!));
+const skipReason = missing?.[1] ?? null;
+// The list reporter does not show skip reasons, so say it plainly once.
+if (skipReason && process.env.TEST_WORKER_INDEX === undefined) process.stderr.write(`Electron tests skipped: ${skipReason}\n`);
+test.skip(skipReason !== null, skipReason ?? '');
 
 let userData = '';
 let app: ElectronApplication;
