@@ -11,19 +11,15 @@
  * words of 3+ letters that are not stop-words, taken from one headline; phrases are two or three
  * adjacent body words in quotes; filtered queries add a site, a section, a date range or minimum reads.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SearchQuery } from '../../src-main/common/types.js';
 import { openArchive, type Archive } from '../../src-main/core/archive/archive.js';
-import { latestVersion } from '../../src-main/core/archive/migrations/index.js';
 import { isStopword, tokenize } from '../../src-main/core/arabic/index.js';
-import { runImport } from '../../src-main/core/importer/run-import.js';
 import { forgetPreparedSearches, searchArchive } from '../../src-main/core/search/index.js';
-import { generateCorpus } from '../corpus/generate.js';
 import { Rng } from '../corpus/rng.js';
+import { ensureBenchArchive } from './bench-archive.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,54 +36,8 @@ const QUERIES = Number(values.queries);
 const SEED = Number(values.seed);
 /** Runs of each query (each in full, the paging cache cleared); its time is the fastest run, which filters out other processes' load. */
 const REPEAT = Math.max(1, Number(values.repeat));
-/** The generator's entries include junk, re-scrapes and byte copies: about 86% become articles. */
-const PAGES = Math.round(ARTICLES / 0.864);
-
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const workDir = path.join(repoRoot, 'tests', '.generated', 'search-bench');
-const archiveFile = path.join(workDir, `bench-${ARTICLES}-s${SEED}.arshif`);
-const stampFile = `${archiveFile}.json`;
-
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
-}
-
-/** Changes whenever the analyser changes: an index built by another stemmer would not match today's queries. */
-function analyserHash(): string {
-  const dir = path.join(repoRoot, 'src-main', 'core', 'arabic');
-  const hash = createHash('sha256');
-  for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
-  return hash.digest('hex').slice(0, 16);
-}
-
-async function buildArchive(): Promise<void> {
-  const stamp = JSON.stringify({ pages: PAGES, seed: SEED, schema: latestVersion, analyser: analyserHash() });
-  if (fs.existsSync(archiveFile) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return;
-  fs.mkdirSync(workDir, { recursive: true });
-  for (const suffix of ['', '-wal', '-shm', '.json']) fs.rmSync(archiveFile + suffix, { force: true });
-  const corpusDir = path.join(workDir, `corpus-${PAGES}-s${SEED}`);
-  fs.rmSync(corpusDir, { recursive: true, force: true });
-  let t = Date.now();
-  log(`generating ${PAGES} pages into ${corpusDir} …`);
-  await generateCorpus({ outDir: corpusDir, pages: PAGES, seed: SEED, log });
-  log(`generated in ${((Date.now() - t) / 1000).toFixed(0)} s; importing …`);
-  t = Date.now();
-  const archive = openArchive(archiveFile, { create: true });
-  let lastLog = 0;
-  const report = await runImport(archive, [path.join(corpusDir, 'corpus')], {
-    onProgress: (p) => {
-      if (Date.now() - lastLog < 10_000) return;
-      lastLog = Date.now();
-      log(`  ${p.filesDone}/${p.filesTotal} files, ${p.articlesAdded} articles`);
-    },
-  });
-  archive.db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
-  archive.db.exec("INSERT INTO titles_fts(titles_fts) VALUES ('optimize')");
-  archive.db.pragma('wal_checkpoint(TRUNCATE)');
-  archive.close();
-  log(`imported ${report.articlesAdded} articles in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-  fs.rmSync(corpusDir, { recursive: true, force: true });
-  fs.writeFileSync(stampFile, stamp);
 }
 
 interface ArticleText {
@@ -223,7 +173,7 @@ function sizes(archive: Archive): { rawTextBytes: number; articlesFtsBytes: numb
 const mb = (n: number): string => `${(n / 1_048_576).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
-  await buildArchive();
+  const archiveFile = await ensureBenchArchive(ARTICLES, SEED, log);
   if (values['build-only']) return;
   const archive = openArchive(archiveFile);
   const articles = archive.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;

@@ -16,19 +16,15 @@
  * missing or older than its sources. Progress goes to stderr; a table and one JSON line to stdout.
  * The host and the browser are stopped on exit, on errors and on Ctrl-C.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunch } from '../../playwright.config.js';
 import { openArchive } from '../../src-main/core/archive/archive.js';
-import { latestVersion } from '../../src-main/core/archive/migrations/index.js';
 import { isStopword, tokenize } from '../../src-main/core/arabic/index.js';
-import { runImport } from '../../src-main/core/importer/run-import.js';
-import { generateCorpus } from '../corpus/generate.js';
 import { Rng } from '../corpus/rng.js';
+import { abandonBenchArchiveBuild, benchArchivePath, ensureBenchArchive } from './bench-archive.js';
 import { ensureRendererBuilt, startHost, type RunningHost } from '../e2e/ui/harness.js';
 
 const { values } = parseArgs({
@@ -46,8 +42,6 @@ const SEED = Number(values.seed);
 const QUERIES = Math.max(1, Number(values.queries));
 const LOADS = Math.max(1, Number(values.loads));
 const SCROLL_ROWS = Math.max(100, Number(values.rows));
-/** As in search.bench.ts: about 86% of the generator's entries become articles. */
-const PAGES = Math.round(ARTICLES / 0.864);
 
 const TARGET_FIRST_PAINT_MS = 1000;
 const TARGET_SEARCH_P95_MS = 250;
@@ -56,10 +50,7 @@ const ROW_HEIGHT = 72;
 /** Rows moved per frame while scrolling: 30 is a hard fling (~1,800 rows a second at 60 Hz). */
 const ROWS_PER_FRAME = Math.max(1, Number(values['rows-per-frame']));
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const workDir = path.join(repoRoot, 'tests', '.generated', 'search-bench');
-const archiveFile = path.join(workDir, `bench-${ARTICLES}-s${SEED}.arshif`);
-const stampFile = `${archiveFile}.json`;
+const archiveFile = benchArchivePath(ARTICLES, SEED);
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -67,55 +58,6 @@ function log(message: string): void {
 
 // ---------------------------------------------------------------------------------------------
 // The archive (shared with search.bench.ts: same path, same stamp)
-
-/** The analyser's fingerprint, computed exactly as search.bench.ts does (part of the cache key). */
-function analyserHash(): string {
-  const dir = path.join(repoRoot, 'src-main', 'core', 'arabic');
-  const hash = createHash('sha256');
-  for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** Files of an archive build in progress: removed if the bench is interrupted, so no half-built archive is left. */
-let buildingPaths: string[] = [];
-
-async function ensureArchive(): Promise<void> {
-  const stamp = JSON.stringify({ pages: PAGES, seed: SEED, schema: latestVersion, analyser: analyserHash() });
-  if (fs.existsSync(archiveFile) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) {
-    log(`archive: reusing ${path.relative(repoRoot, archiveFile)}`);
-    return;
-  }
-  fs.mkdirSync(workDir, { recursive: true });
-  for (const suffix of ['', '-wal', '-shm', '.json']) fs.rmSync(archiveFile + suffix, { force: true });
-  const corpusDir = path.join(workDir, `corpus-${PAGES}-s${SEED}`);
-  fs.rmSync(corpusDir, { recursive: true, force: true });
-  buildingPaths = [corpusDir, ...['', '-wal', '-shm'].map((suffix) => archiveFile + suffix)];
-  let t = Date.now();
-  log(`archive: generating ${PAGES} pages into ${corpusDir} (several minutes) …`);
-  await generateCorpus({ outDir: corpusDir, pages: PAGES, seed: SEED, log });
-  log(`archive: generated in ${((Date.now() - t) / 1000).toFixed(0)} s; importing …`);
-  t = Date.now();
-  const archive = openArchive(archiveFile, { create: true });
-  let lastLog = 0;
-  try {
-    const report = await runImport(archive, [path.join(corpusDir, 'corpus')], {
-      onProgress: (p) => {
-        if (Date.now() - lastLog < 10_000) return;
-        lastLog = Date.now();
-        log(`  ${p.filesDone}/${p.filesTotal} files, ${p.articlesAdded} articles`);
-      },
-    });
-    archive.db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
-    archive.db.exec("INSERT INTO titles_fts(titles_fts) VALUES ('optimize')");
-    archive.db.pragma('wal_checkpoint(TRUNCATE)');
-    log(`archive: imported ${report.articlesAdded} articles in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-  } finally {
-    archive.close();
-  }
-  fs.rmSync(corpusDir, { recursive: true, force: true });
-  fs.writeFileSync(stampFile, stamp);
-  buildingPaths = [];
-}
 
 interface ArchiveFacts {
   articles: number;
@@ -483,8 +425,7 @@ let host: RunningHost | undefined;
 let browser: Browser | undefined;
 
 async function cleanup(): Promise<void> {
-  for (const partial of buildingPaths) fs.rmSync(partial, { recursive: true, force: true });
-  buildingPaths = [];
+  abandonBenchArchiveBuild();
   const b = browser;
   browser = undefined;
   await b?.close().catch(() => undefined);
@@ -512,7 +453,7 @@ const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '
 const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
 
 async function main(): Promise<void> {
-  await ensureArchive();
+  await ensureBenchArchive(ARTICLES, SEED, log);
   const facts = drawQueries();
   log(`archive: ${facts.articles} articles; ${facts.queries.length} queries drawn from its headlines`);
 
