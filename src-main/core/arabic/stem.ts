@@ -42,7 +42,8 @@ import { PROCLITIC_KEEP } from './procliticKeep.js';
 import { SUFFIX_KEEP } from './suffixKeep.js';
 
 const ARTICLE_PREFIXES = ['وبال', 'وكال', 'فبال', 'فكال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'فلل', 'ال', 'لل'];
-const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+/** Light10 suffixes in stripping order (the keep-list builder reads them too). */
+export const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 /** Words light10 mangles into a frequent function word: الله → له, الان (now) → ان. */
 const FIXED = new Map<string, string>([
   ...['الله', 'لله', 'والله', 'بالله', 'فالله', 'تالله', 'ولله', 'فلله', 'وبالله', 'فبالله'].map((w): [string, string] => [w, 'الله']),

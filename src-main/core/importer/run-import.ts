@@ -55,17 +55,18 @@ class ImportRun {
   private batch: WriteOp[] = [];
   private phase: ImportPhase = 'scanning';
   private parser: PageParser | null = null;
+  private readonly roots: string[];
 
   constructor(
     private readonly archive: Archive,
     private readonly paths: string[],
     private readonly options: ImportOptions,
   ) {
-    const roots = paths.map((p) => path.resolve(p));
+    this.roots = paths.map((p) => path.resolve(p));
     this.importId = Number(
       archive.db
         .prepare("INSERT INTO imports (started_at, status, roots) VALUES (?, 'running', ?)")
-        .run(new Date().toISOString(), JSON.stringify(roots)).lastInsertRowid,
+        .run(new Date().toISOString(), JSON.stringify(this.roots)).lastInsertRowid,
     );
     this.writer = new ArchiveWriter(archive, this.importId);
   }
@@ -100,8 +101,9 @@ class ImportRun {
     return this.report();
   }
 
+  /** The path the user named that holds p (the site of a page that names none may be that folder's name). */
   private rootOf(p: string): string {
-    return this.paths.map((r) => path.resolve(r)).find((r) => p === r || p.startsWith(r + path.sep)) ?? p;
+    return this.roots.find((r) => p === r || p.startsWith(r + path.sep)) ?? p;
   }
 
   private async handleZip(source: string | Buffer, displayPath: string, root: string): Promise<void> {
@@ -111,8 +113,8 @@ class ImportRun {
         const memberPath = `${displayPath}!/${member.name}`;
         if (fileKind(member.name) === 'zip' && member.uncompressedSize <= MAX_PAGE_BYTES) {
           const inner = await member.read().catch(() => null);
-          this.counts.filesTotal -= 1;
           if (inner) {
+            this.counts.filesTotal -= 1; // the nested zip stands for its members, counted next
             await this.handleZipBuffer(inner, memberPath, root);
             continue;
           }
@@ -234,8 +236,7 @@ class ImportRun {
       replaces: op.replaces,
     });
     if (stored === 'added') c.articlesAdded++;
-    else if (stored === 'updated') c.articlesUpdated++;
-    else c.duplicates++;
+    else c.articlesUpdated++;
   }
 
   private saveCounts(status: string, finishedAt: string | null = null): void {

@@ -38,7 +38,7 @@ export interface PageToStore {
   replaces: ExistingSnapshot | null;
 }
 
-export type StoreOutcome = 'added' | 'updated' | 'duplicate';
+export type StoreOutcome = 'added' | 'updated';
 
 /** The single write path of an import: prepared statements over one connection, used inside batch transactions. */
 export class ArchiveWriter {

@@ -5,20 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import { messages } from '../../../src-renderer/lib/i18n.js';
-import { ensureRendererBuilt, fixtureCorpus, startHost, type RunningHost } from './harness.js';
+import { fixtureCorpus, useHost } from './harness.js';
 
 const ar = messages.ar;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  ensureRendererBuilt();
-  host = await startHost();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 test('calls go through window.arshif; a folder dropped on the window is imported by its path', async ({ page }) => {
   await page.addInitScript((droppedPath: string) => {
@@ -63,7 +53,7 @@ test('calls go through window.arshif; a folder dropped on the window is imported
     );
   }, fixtureCorpus);
 
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(page.getByRole('heading', { name: ar.firstRunTitle })).toBeVisible();
   // The desktop knows dropped paths: the drop zone says the whole window takes them.
   await expect(page.getByText(ar.importDropWindow)).toBeVisible();
@@ -97,7 +87,7 @@ test('without server-sent events, an import is followed by polling importStatus'
   page.on('request', (request) => {
     if (request.url().endsWith('/api/importStatus')) polled.push(request.url());
   });
-  await page.goto(host.url);
+  await page.goto(host().url);
   await page.getByRole('button', { name: ar.importFolder }).click();
   const dialog = page.getByRole('dialog', { name: ar.importTitle });
   await dialog.getByLabel(ar.importPathLabel).fill(fixtureCorpus);

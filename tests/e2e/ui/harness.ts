@@ -6,7 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page, Request } from '@playwright/test';
+import { test, type Page, type Request } from '@playwright/test';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const fixtureCorpus = path.join(repoRoot, 'tests/fixtures/ui-corpus');
@@ -137,4 +137,21 @@ export async function guardNetwork(page: Page): Promise<string[]> {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(screenshotsDir, { recursive: true });
   return path.join(screenshotsDir, `${name}.png`);
+}
+
+/** Starts the real host (renderer built first) before a file's tests and stops it after them. */
+export function useHost(): () => RunningHost {
+  let host: RunningHost | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    ensureRendererBuilt();
+    host = await startHost();
+  });
+  test.afterAll(async () => {
+    await host?.stop();
+  });
+  return () => {
+    if (!host) throw new Error('The host has not started.');
+    return host;
+  };
 }

@@ -4,22 +4,12 @@
  */
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { messages } from '../../../src-renderer/lib/i18n.js';
-import { ensureRendererBuilt, guardNetwork, startHost, type RunningHost } from './harness.js';
+import { guardNetwork, useHost } from './harness.js';
 
 const ar = messages.ar;
 const TOTAL = 100_000;
 
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  ensureRendererBuilt();
-  host = await startHost();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 function envelope(value: unknown) {
   return { contentType: 'application/json', body: JSON.stringify({ ok: true, value }) };
@@ -69,7 +59,7 @@ test('100,000 rows: only the visible rows exist, pages load as they scroll into 
   await page.setViewportSize({ width: 1360, height: 850 });
   const outside = await guardNetwork(page);
   const offsets = await fakeLargeArchive(page);
-  await page.goto(host.url);
+  await page.goto(host().url);
   const list = page.getByRole('listbox', { name: ar.articleList });
   const rows = list.getByRole('option');
   await expect(rows.first()).toContainText('مقالة رقم 1');
@@ -132,7 +122,7 @@ test('100,000 rows: only the visible rows exist, pages load as they scroll into 
 test('reduced motion: the ticker is a still, scrollable row', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await fakeLargeArchive(page);
-  await page.goto(host.url);
+  await page.goto(host().url);
   const marquee = page.getByRole('marquee');
   await expect(marquee.getByRole('button', { name: 'عنوان عاجل رقم 1 في شريط الأخبار' })).toBeVisible();
   const track = marquee.locator('.track');

@@ -5,20 +5,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { messages } from '../../../src-renderer/lib/i18n.js';
-import { ensureRendererBuilt, guardNetwork, startHost, type RunningHost } from './harness.js';
+import { guardNetwork, useHost } from './harness.js';
 
 const ar = messages.ar;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  ensureRendererBuilt();
-  host = await startHost();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 interface Call {
   query: string;
@@ -92,7 +82,7 @@ async function scriptSearch(page: Page): Promise<Call[]> {
 test('typing is debounced, a stale answer is dropped, and marks come from ranges — as text', async ({ page }) => {
   const outside = await guardNetwork(page);
   const calls = await scriptSearch(page);
-  await page.goto(host.url);
+  await page.goto(host().url);
   const box = page.getByRole('searchbox', { name: ar.searchLabel });
   await expect(box).toBeVisible();
   await page.keyboard.press('Control+f');
@@ -159,7 +149,7 @@ test('a failing search says why, in words', async ({ page }) => {
       body: JSON.stringify({ ok: true, value: { articles: 2, snapshots: 2, tickerDays: 0, imports: 1, sites: [], sections: [], years: [] } }),
     }),
   );
-  await page.goto(host.url);
+  await page.goto(host().url);
   await page.getByRole('searchbox', { name: ar.searchLabel }).fill('حلب');
   const alert = page.locator('.search-view').getByRole('alert');
   await expect(alert).toContainText(ar.err_busy);
@@ -168,7 +158,7 @@ test('a failing search says why, in words', async ({ page }) => {
 
 test('when the host is gone, the window says so instead of going blank', async ({ page }) => {
   await page.route('**/api/**', (route) => route.abort('connectionrefused'));
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(page.getByRole('alert').filter({ hasText: ar.offline })).toBeVisible();
   await expect(page.getByRole('button', { name: ar.retry })).toBeVisible();
   await expect(page.getByRole('banner')).toBeVisible();

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
 import { scanWords } from '../../../src-main/core/arabic/scanWords.js';
-import { articlePrefix, stripSuffixes, stripSuffixesAfter } from '../../../src-main/core/arabic/stem.js';
+import { SUFFIXES, articlePrefix, stripSuffixes, stripSuffixesAfter } from '../../../src-main/core/arabic/stem.js';
 import { SUFFIX_KEEP } from '../../../src-main/core/arabic/suffixKeep.js';
 
 const DEFAULT_CORPUS = '/work/shared/corpora/saudinewsnet';
@@ -26,8 +26,6 @@ const ARABIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const SUFFIX_FILE = path.join(ARABIC_DIR, 'suffixKeep.ts');
 const PROCLITIC_FILE = path.join(ARABIC_DIR, 'procliticKeep.ts');
 
-/** Light10 suffixes in stripping order: must stay equal to SUFFIXES in stem.ts (not exported there). */
-const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
 /** Only words made of Arabic letters (hamza … yeh) are counted; Latin words and numbers are not. */
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 const PROCLITIC_LETTER = /^[وفبلك]/;
