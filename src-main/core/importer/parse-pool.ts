@@ -1,16 +1,17 @@
 import os from 'node:os';
 import { spawnWorker } from '../threads/spawn-worker.js';
+import type { PageContext } from '../pages/types.js';
 import { processPage, type ProcessedPage } from './process-page.js';
 
 export interface PageParser {
-  parse(bytes: Uint8Array, name: string): Promise<ProcessedPage>;
+  parse(bytes: Uint8Array, name: string, context?: PageContext): Promise<ProcessedPage>;
   close(): Promise<void>;
 }
 
 /** Parses on the calling thread. */
 export function inlineParser(): PageParser {
   return {
-    parse: async (bytes, name) => processPage(bytes, name),
+    parse: async (bytes, name, context) => processPage(bytes, name, context),
     close: async () => {},
   };
 }
@@ -47,12 +48,12 @@ export function workerParser(count: number): PageParser {
     return worker;
   });
   return {
-    parse(bytes, name) {
+    parse(bytes, name, context) {
       const id = nextId++;
       const worker = workers[id % workers.length]!;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, bytes, name });
+        worker.postMessage({ id, bytes, name, context });
       });
     },
     async close() {

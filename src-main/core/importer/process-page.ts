@@ -1,4 +1,4 @@
-import type { PageOutcome } from '../pages/types.js';
+import type { PageContext, PageOutcome } from '../pages/types.js';
 import { readPage } from '../pages/index.js';
 import { analyzeForIndex, titleKey } from '../arabic/index.js';
 import { splitByline } from '../pages/byline.js';
@@ -30,8 +30,8 @@ function tickerKeys(headlines: string[]): string[] {
 }
 
 /** Decode, parse and analyse one file: the CPU-heavy part of an import, safe to run in a worker. */
-export function processPage(bytes: Uint8Array, fileName: string): ProcessedPage {
-  const outcome = readPage(bytes, fileName);
+export function processPage(bytes: Uint8Array, fileName: string, context: PageContext = {}): ProcessedPage {
+  const outcome = readPage(bytes, fileName, context);
   if (!outcome.ok) return { outcome, analysis: null };
   const page = outcome.page;
   return {

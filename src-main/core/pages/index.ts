@@ -7,9 +7,9 @@ import { decodeBytes } from './decode.js';
 import { NO_HINTS } from './draft.js';
 import { renderHtml } from './html.js';
 import { recognise } from './recognise.js';
-import type { PageOutcome } from './types.js';
+import type { PageContext, PageOutcome, ParsedPage } from './types.js';
 
-export type { PageLayout, PageOutcome, ParsedPage } from './types.js';
+export type { PageContext, PageLayout, PageOutcome, ParsedPage } from './types.js';
 export { splitByline } from './byline.js';
 
 const HTML_NAME = /\.(?:html?|xhtml|shtml)$/iu;
@@ -33,15 +33,24 @@ function formatOf(text: string, fileName: string): PageFormat {
   return HTML_START.test(text.slice(0, 1024)) ? 'html' : 'text';
 }
 
+/** What the source says fills what the page leaves open (never overrides what the page states). */
+function withContext(page: ParsedPage, context: PageContext): ParsedPage {
+  return {
+    ...page,
+    url: page.url ?? context.url ?? null,
+    scrapedOn: page.scrapedOn ?? context.scrapedOn ?? null,
+  };
+}
+
 /** Decode, render (HTML) and recognise one scraped file. `fileName` only decides text vs HTML. */
-export function readPage(bytes: Uint8Array, fileName: string): PageOutcome {
+export function readPage(bytes: Uint8Array, fileName: string, context: PageContext = {}): PageOutcome {
   try {
     const decoded = decodeBytes(bytes, { markup: HTML_NAME.test(fileName) || startsWithMarkup(bytes) });
     if (!decoded.ok) return decoded;
     const format = formatOf(decoded.text, fileName);
     const { text, hints } = format === 'html' ? renderHtml(decoded.text) : { text: decoded.text, hints: NO_HINTS };
     const verdict = recognise(text, hints, format);
-    return verdict.ok ? { ok: true, page: verdict.page, encoding: decoded.encoding } : verdict;
+    return verdict.ok ? { ok: true, page: withContext(verdict.page, context), encoding: decoded.encoding } : verdict;
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unknown error';
     return { ok: false, reason: 'unreadable', message: `the page could not be parsed: ${detail}` };

@@ -56,6 +56,7 @@ function judge(draft: Draft, lines: readonly string[], strict: boolean, format: 
     author: draft.author,
     paragraphs: draft.paragraphs,
     readCount: draft.readCount,
+    url: null,
   };
   return { ok: true, page };
 }

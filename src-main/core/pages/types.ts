@@ -22,6 +22,20 @@ export interface ParsedPage {
   /** Body paragraphs, trimmed (NBSP included), non-empty, chrome excluded. */
   paragraphs: string[];
   readCount: number | null;
+  /** The article's canonical URL when the page (or the crawl that captured it) states one; else null. */
+  url: string | null;
+}
+
+/**
+ * What the source of a page knows besides its bytes: a crawl record (WARC) or a scraper export gives the
+ * URL it was fetched from, the HTTP Content-Type (its charset comes before the page's own declaration)
+ * and the capture day.
+ */
+export interface PageContext {
+  url?: string;
+  contentType?: string;
+  /** "YYYY-MM-DD": the capture day, used when the page itself does not show a scrape day. */
+  scrapedOn?: string;
 }
 
 export type PageOutcome =
