@@ -12,3 +12,23 @@ export function progressOf(importId: number, phase: ImportPhase, counts: ImportC
   const etaMs = phase === 'importing' && counts.filesDone > 0 && pagesPerSecond > 0 ? Math.round((left / pagesPerSecond) * 1000) : null;
   return { importId, phase, elapsedMs, pagesPerSecond: Math.round(pagesPerSecond * 10) / 10, etaMs, ...counts };
 }
+
+/** Progress is reported at least this often while an import runs (by time, not by batch). */
+export const PROGRESS_INTERVAL_MS = 250;
+
+/** Says when a progress report is due: at most one per `interval` ms, the first at once. */
+export class ProgressPacer {
+  private last = Number.NEGATIVE_INFINITY;
+  constructor(private readonly interval = PROGRESS_INTERVAL_MS * 0.8) {}
+
+  due(now = Date.now()): boolean {
+    if (now - this.last < this.interval) return false;
+    this.last = now;
+    return true;
+  }
+
+  /** A report was just sent by other means. */
+  reset(now = Date.now()): void {
+    this.last = now;
+  }
+}

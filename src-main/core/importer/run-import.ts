@@ -7,7 +7,7 @@ import type { Archive } from '../archive/archive.js';
 import { MAX_PAGE_BYTES, describeUnsupported, fileKind, tooLargeMessage } from './file-kinds.js';
 import { createParser, type PageParser } from './parse-pool.js';
 import type { ProcessedPage } from './process-page.js';
-import { emptyCounts, progressOf } from './progress.js';
+import { emptyCounts, progressOf, ProgressPacer } from './progress.js';
 import { countImport, walkImport } from './scan.js';
 import { siteFromPath } from './site-from-path.js';
 import { ArchiveWriter, type ExistingSnapshot } from './writer.js';
@@ -56,6 +56,9 @@ class ImportRun {
   private phase: ImportPhase = 'scanning';
   private parser: PageParser | null = null;
   private readonly roots: string[];
+  /** Files read and analysed, committed or waiting in the open batch (progress moves with these, not per batch). */
+  private processed = 0;
+  private readonly pacer = new ProgressPacer();
 
   constructor(
     private readonly archive: Archive,
@@ -78,7 +81,11 @@ class ImportRun {
   async execute(): Promise<ImportReport> {
     this.emit();
     try {
-      this.counts.filesTotal = await countImport(this.paths, this.options.signal);
+      this.counts.filesTotal = await countImport(this.paths, this.options.signal, async (soFar) => {
+        this.counts.filesTotal = soFar;
+        this.emit();
+        await yieldToEventLoop(); // a cancel can arrive during a long count
+      });
       this.phase = 'importing';
       this.emit();
       this.parser = createParser(this.options.parseWorkers);
@@ -161,6 +168,10 @@ class ImportRun {
 
   /** Keeps up to READ_AHEAD files in flight and writes results in file order, a batch per transaction. */
   private async enqueue(op: Promise<WriteOp>): Promise<void> {
+    void op.then(() => {
+      this.processed++;
+      if (this.pacer.due()) this.emit();
+    }, () => undefined);
     this.pending.push(op);
     while (this.pending.length >= READ_AHEAD) await this.takeOne();
   }
@@ -259,7 +270,9 @@ class ImportRun {
   }
 
   private emit(): void {
-    this.options.onProgress?.(progressOf(this.importId, this.phase, this.counts, this.startedAt, Date.now()));
+    this.pacer.reset();
+    const counts = { ...this.counts, filesDone: Math.max(this.counts.filesDone, this.processed) };
+    this.options.onProgress?.(progressOf(this.importId, this.phase, counts, this.startedAt, Date.now()));
   }
 
   private report(): ImportReport {

@@ -98,9 +98,25 @@ function fileKey(p: string): string | null {
   }
 }
 
-/** How many files an import of these paths will account for: plain files, zip members and rejected entries. */
-export async function countImport(paths: string[], signal?: AbortSignal): Promise<number> {
+/**
+ * How many files an import of these paths will account for: plain files, zip members and rejected
+ * entries. `onCounted` hears the count so far every `everyMs` (a long count is progress too); it may
+ * return a promise, which is awaited (e.g. to let the thread hear a cancel).
+ */
+export async function countImport(
+  paths: string[],
+  signal?: AbortSignal,
+  onCounted?: (soFar: number) => void | Promise<void>,
+  everyMs = 200,
+): Promise<number> {
   let total = 0;
-  for await (const item of walkImport(paths, signal)) total += item.kind === 'zip' ? item.members : 1;
+  let last = Date.now();
+  for await (const item of walkImport(paths, signal)) {
+    total += item.kind === 'zip' ? item.members : 1;
+    if (onCounted && Date.now() - last >= everyMs) {
+      await onCounted(total);
+      last = Date.now();
+    }
+  }
   return total;
 }
