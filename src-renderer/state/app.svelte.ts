@@ -184,12 +184,15 @@ class AppState {
   }
   private returning = false;
 
-  /** Starts a search from the search box (a new place in the history). */
+  /**
+   * Starts a search from the search box (a new place in the history), over the whole archive: the
+   * sidebar shows "all sites" as current, and choosing a site there narrows the search.
+   */
   beginSearch(text: string): void {
     this.browseNext = null;
     // The text is already being typed (and its search scheduled): the route only records it.
-    search.filters = scopeOf(browse.route);
-    router.go({ kind: 'search', q: text, sort: search.sort, ...scopeOf(browse.route) });
+    search.filters = {};
+    router.go({ kind: 'search', q: text, sort: search.sort });
   }
 
   /** The search box was emptied: back to browsing. */
@@ -204,14 +207,6 @@ class AppState {
   searchFor(text: string): void {
     router.go({ kind: 'search', q: text, sort: 'relevance' });
   }
-}
-
-/** The browse list's site and section as search filters (a search begun while browsing a site stays in it). */
-function scopeOf(route: BrowseRoute): { site?: string; section?: string } {
-  const out: { site?: string; section?: string } = {};
-  if (route.site) out.site = route.site;
-  if (route.site && route.section) out.section = route.section;
-  return out;
 }
 
 export const app = new AppState();

@@ -15,14 +15,14 @@ export interface EntryState {
 
 class Router {
   route = $state.raw<Route>(HOME);
+  /** The address has been read and shown: only then may the app write its own state into it. */
+  started = $state(false);
   private apply: (route: Route) => void = () => {};
-  private started = false;
 
   /** Starts following the address; `apply` makes the app show a route (on start, Back/Forward and links). */
   start(apply: (route: Route) => void): void {
     this.apply = apply;
     if (this.started) return;
-    this.started = true;
     const follow = () => {
       const route = parseRoute(location.hash);
       if (sameRoute(route, this.route)) return;
@@ -33,6 +33,7 @@ class Router {
     window.addEventListener('hashchange', follow);
     this.route = parseRoute(location.hash);
     this.apply(this.route);
+    this.started = true;
   }
 
   /** Goes to a route as a new history entry. */

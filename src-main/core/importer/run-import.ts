@@ -21,6 +21,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Parse worker threads; 0 parses on this thread. Default: cores − 1. */
   parseWorkers?: number;
+  /** Shortest time between two progress reports while files are processed (default 200 ms: a report at least every 250 ms). */
+  progressIntervalMs?: number;
 }
 
 type WriteOp =
@@ -58,7 +60,7 @@ class ImportRun {
   private readonly roots: string[];
   /** Files read and analysed, committed or waiting in the open batch (progress moves with these, not per batch). */
   private processed = 0;
-  private readonly pacer = new ProgressPacer();
+  private readonly pacer: ProgressPacer;
 
   constructor(
     private readonly archive: Archive,
@@ -66,6 +68,7 @@ class ImportRun {
     private readonly options: ImportOptions,
   ) {
     this.roots = paths.map((p) => path.resolve(p));
+    this.pacer = new ProgressPacer(options.progressIntervalMs);
     this.importId = Number(
       archive.db
         .prepare("INSERT INTO imports (started_at, status, roots) VALUES (?, 'running', ?)")
