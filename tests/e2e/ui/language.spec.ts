@@ -37,7 +37,12 @@ test.afterAll(async () => {
  * outside archive text (translate="no") and site names (alazmenah.com).
  */
 async function latinWords(where: string): Promise<void> {
-  const found = await page.evaluate(() => {
+  seen.push(where);
+  expect(await findLatin(), `Latin words on ${where}`).toEqual([]);
+}
+
+async function findLatin(): Promise<string[]> {
+  return page.evaluate(() => {
     const site = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
     const out: string[] = [];
     const foreign = (el: Element | null) => !!el?.closest('[translate="no"]');
@@ -61,8 +66,6 @@ async function latinWords(where: string): Promise<void> {
     }
     return out;
   });
-  seen.push(where);
-  expect(found, `Latin words on ${where}`).toEqual([]);
 }
 
 test('every screen of the Arabic UI is in Arabic (archive text and site names aside)', async () => {
@@ -146,6 +149,18 @@ test('every screen of the Arabic UI is in Arabic (archive text and site names as
   await latinWords('the sites drawer');
   await page.keyboard.press('Escape');
   await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test('the walk itself finds Latin words in text and in names, and lets archive text and site names be', async () => {
+  await page.goto(host.url);
+  await expect(page.getByRole('listbox', { name: ar.articleList })).toBeVisible();
+  await page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.innerHTML = '<p>list: Failed to fetch</p><button aria-label="Close">×</button><p translate="no">archive text</p><p>من موقع alazmenah.com</p>';
+    document.querySelector('main')!.append(probe);
+  });
+  const found = await findLatin();
+  expect(found.map((w) => w.split(' ')[0])).toEqual(['list', 'Failed', 'to', 'fetch', 'Close']);
 });
 
 test('counts take the plural form of their number', async () => {

@@ -20,10 +20,6 @@ test.beforeAll(async () => {
   readerId = await articleId(host(), 'بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية');
 });
 
-test.afterAll(async () => {
-  await host().call('setSettings', { language: 'ar', digits: 'arabic', theme: 'system' });
-});
-
 const SIZES = [
   { width: 1366, height: 768, zoom: 1 },
   { width: 1024, height: 768, zoom: 1 },
