@@ -100,9 +100,8 @@ function fail(error: unknown): void {
   app.exit(1);
 }
 
-// arshif:// links open this app (registered with the system when packaged; during development with the script and its path).
-if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [process.argv[1]]);
-else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+// arshif:// links open this app (during development Electron is started with the app's folder as its argument).
+app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, process.defaultApp && process.argv[1] ? [process.argv[1]] : []);
 
 // macOS hands links to the running app (or the one starting) as open-url events.
 app.on('open-url', (event, url) => {

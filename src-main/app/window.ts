@@ -64,7 +64,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     saveWindowState(options.stateFolder, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
   });
 
-  // The window's title follows the page's <title> (the article being read): no page-title-updated handler stops it.
+  // The window's title follows the page's <title> (the article being read): nothing here overrides it.
   void window.loadURL(rendererUrl(options.devServerUrl, options.initialRoute));
   return window;
 }
