@@ -8,12 +8,13 @@ import type { DayRange } from './dates.js';
 export const HIJRI_CALENDAR = 'islamic-umalqura';
 const DAY_MS = 86_400_000;
 
-const partsFormat = new Intl.DateTimeFormat(`en-u-ca-${HIJRI_CALENDAR}-nu-latn`, {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
+let partsFormat: Intl.DateTimeFormat | null = null;
+
+/** Made on first use: most sessions never need the Hijri calendar. */
+function hijriParts(): Intl.DateTimeFormat {
+  partsFormat ??= new Intl.DateTimeFormat(`en-u-ca-${HIJRI_CALENDAR}-nu-latn`, { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  return partsFormat;
+}
 
 export interface HijriDate {
   year: number;
@@ -26,7 +27,7 @@ export function toHijri(date: Date): HijriDate {
   let year = 0;
   let month = 0;
   let day = 0;
-  for (const part of partsFormat.formatToParts(date)) {
+  for (const part of hijriParts().formatToParts(date)) {
     const type = part.type as string;
     if (type === 'year' || type === 'relatedYear') year = year || parseInt(part.value, 10);
     else if (part.type === 'month') month = parseInt(part.value, 10);

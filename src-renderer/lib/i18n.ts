@@ -567,8 +567,12 @@ export function pluralTemplate(lang: Lang, key: PluralKey, count: number): strin
 
 export type TemplatePart = { text: string } | { param: string };
 
-/** A template cut into literal text and named placeholders, so each filled piece can be isolated. */
+const cutTemplates = new Map<string, TemplatePart[]>();
+
+/** A template cut into literal text and named placeholders, so each filled piece can be isolated (cut once per template). */
 export function templateParts(template: string): TemplatePart[] {
+  const known = cutTemplates.get(template);
+  if (known) return known;
   const parts: TemplatePart[] = [];
   let at = 0;
   for (const m of template.matchAll(/\{(\w+)\}/g)) {
@@ -577,5 +581,6 @@ export function templateParts(template: string): TemplatePart[] {
     at = m.index + m[0].length;
   }
   if (at < template.length) parts.push({ text: template.slice(at) });
+  if (cutTemplates.size < 500) cutTemplates.set(template, parts);
   return parts;
 }
