@@ -6,8 +6,9 @@ const SOURCE_BOOTSTRAP = './ts-worker-bootstrap.mjs';
 /**
  * Starts the worker entry `<name>.js` (or `.mjs`, like the caller) that sits next to the calling
  * module — the app (out/main) and the CLI (out/cli) are built that way — or, when the caller runs
- * from sources (tests, the CLI under tsx), `<name>.ts` through tsx. Node 20 does not apply `--import tsx` loader hooks inside worker threads, so the .ts entry is
- * loaded by a small bootstrap that uses tsx's `tsImport` instead.
+ * from sources (tests, the CLI under tsx), `<name>.ts` through tsx. Node 20 does not apply
+ * `--import tsx` loader hooks inside worker threads, so the .ts entry is loaded by a small bootstrap
+ * that uses tsx's `tsImport` instead.
  */
 export function spawnWorker(callerUrl: string, name: string, options: WorkerOptions = {}): Worker {
   const caller = new URL(callerUrl);
