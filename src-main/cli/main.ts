@@ -27,19 +27,19 @@ Progress goes to stderr. Exit status 0 when the command ran (even if some files 
 
 type Command = (archive: Archive, positionals: string[], values: CliValues) => void | Promise<void>;
 
-/**
- * Each command's module is loaded only when that command runs, so a quick `search` or `show` never
- * loads (or compiles) the page parsers, the importer or the HTTP host.
- */
-const COMMANDS: Record<string, { create: boolean; load: () => Promise<Command> }> = {
-  import: { create: true, load: async () => (await import('./commands/import.js')).importCommand },
-  list: { create: false, load: async () => { const { listCommand } = await import('./commands/read.js'); return (a, _p, v) => listCommand(a, v); } },
-  show: { create: false, load: async () => (await import('./commands/read.js')).showCommand },
-  search: { create: false, load: async () => (await import('./commands/search.js')).searchCommand },
-  ticker: { create: false, load: async () => { const { tickerCommand } = await import('./commands/read.js'); return (a, _p, v) => tickerCommand(a, v); } },
-  stats: { create: false, load: async () => { const { statsCommand } = await import('./commands/read.js'); return (a, _p, v) => statsCommand(a, v); } },
-  export: { create: false, load: async () => { const { exportCommand } = await import('./commands/read.js'); return (a, _p, v) => exportCommand(a, v); } },
-  serve: { create: true, load: async () => { const { serveCommand } = await import('./commands/serve.js'); return (a, _p, v) => serveCommand(a, v); } },
+// Each command's module is loaded only when that command runs, so a quick `search` or `show` never
+// loads (or compiles) the page parsers, the importer or the HTTP host.
+const read = () => import('./commands/read.js');
+
+const COMMANDS: Record<string, { create: boolean; run: Command }> = {
+  import: { create: true, run: async (a, p, v) => (await import('./commands/import.js')).importCommand(a, p, v) },
+  list: { create: false, run: async (a, _p, v) => (await read()).listCommand(a, v) },
+  show: { create: false, run: async (a, p, v) => (await read()).showCommand(a, p, v) },
+  search: { create: false, run: async (a, p, v) => (await import('./commands/search.js')).searchCommand(a, p, v) },
+  ticker: { create: false, run: async (a, _p, v) => (await read()).tickerCommand(a, v) },
+  stats: { create: false, run: async (a, _p, v) => (await read()).statsCommand(a, v) },
+  export: { create: false, run: async (a, _p, v) => (await read()).exportCommand(a, v) },
+  serve: { create: true, run: async (a, _p, v) => (await import('./commands/serve.js')).serveCommand(a, v) },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -50,11 +50,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[command];
   if (!entry) throw new ArshifError('bad-request', `unknown command "${command}" (try --help)`);
-  const archivePath = requireArchive(values);
-  const run = await entry.load();
-  const archive = openArchive(archivePath, { create: entry.create, ...nativeBindingOption() });
+  const archive = openArchive(requireArchive(values), { create: entry.create, ...nativeBindingOption() });
   try {
-    await run(archive, positionals, values);
+    await entry.run(archive, positionals, values);
   } finally {
     archive.close();
   }

@@ -15,7 +15,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -40,7 +40,8 @@ function shortFile(url: string): string {
 }
 
 /** Self time per sample: the time until the next sample (timeDeltas[i + 1]), as Chrome DevTools counts it. */
-export function selfTimes(profile: Profile): { total: number; byFunction: SelfTime[]; byFile: SelfTime[] } {
+/** Self time per function and per file, as a share of the busy time (idle samples are counted apart). */
+export function selfTimes(profile: Profile): { total: number; idle: number; byFunction: SelfTime[]; byFile: SelfTime[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
@@ -48,6 +49,13 @@ export function selfTimes(profile: Profile): { total: number; byFunction: SelfTi
   for (let i = 0; i < samples.length; i++) {
     const ms = (deltas[i + 1] ?? 0) / 1000;
     self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + ms);
+  }
+  let idle = 0;
+  for (const [id, ms] of self) {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') {
+      idle += ms;
+      self.delete(id);
+    }
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const functions = new Map<string, SelfTime>();
@@ -66,15 +74,15 @@ export function selfTimes(profile: Profile): { total: number; byFunction: SelfTi
   }
   const ranked = (m: Map<string, SelfTime>) =>
     [...m.values()].map((e) => ({ ...e, percent: total ? (100 * e.ms) / total : 0 })).sort((a, b) => b.ms - a.ms);
-  return { total, byFunction: ranked(functions), byFile: ranked(files) };
+  return { total, idle, byFunction: ranked(functions), byFile: ranked(files) };
 }
 
 function main(): void {
   const { values, positionals } = parseArgs({ options: { top: { type: 'string', default: '25' }, files: { type: 'boolean', default: false } }, allowPositionals: true });
   const top = Number(values.top);
   for (const file of positionals) {
-    const { total, byFunction, byFile } = selfTimes(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile);
-    process.stdout.write(`\n${path.basename(file)} — ${(total / 1000).toFixed(2)} s sampled\n`);
+    const { total, idle, byFunction, byFile } = selfTimes(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile);
+    process.stdout.write(`\n${path.basename(file)} — ${(total / 1000).toFixed(2)} s busy, ${(idle / 1000).toFixed(2)} s idle\n`);
     const rows = values.files ? byFile : byFunction;
     for (const r of rows.slice(0, top)) {
       process.stdout.write(`${r.percent.toFixed(1).padStart(5)}%  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}${values.files ? '' : `  ${r.file}`}\n`);
