@@ -34,13 +34,13 @@ export interface FloorFigures {
   dbMb: number;
 }
 
-interface Unit {
+export interface Unit {
   path: string;
   read(): Promise<Buffer>;
 }
 
 /** Every page under root in a fixed order: files by name (no links followed), zip members in zip order. */
-async function* pages(root: string): AsyncGenerator<Unit> {
+export async function* pages(root: string): AsyncGenerator<Unit> {
   const entries = fs.readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(root, entry.name);

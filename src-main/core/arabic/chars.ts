@@ -1,9 +1,9 @@
 // Character tables shared by normalize.ts and tokenize.ts. The rules are the functions computeFold and
 // computeKind below; the tables every process uses are decoded from charTables.ts, generated from those
 // rules (tests/tools/arabic-lists/build-char-tables.ts) and checked against them by a unit test.
-// Decoding takes well under a millisecond, computing ~40 ms of CPU — paid by every `arshif` command
-// and every thread otherwise. Frozen tables also keep the index and the queries in step when the
-// runtime's Unicode data (toLowerCase, \p{L}) differs, e.g. Electron's V8 and Node's.
+// Decoding takes a few milliseconds, computing 40–80 ms of CPU — which every `arshif` command and
+// every thread would otherwise pay at start-up. Frozen tables also keep the index and the queries in
+// step when the runtime's Unicode data (toLowerCase, \p{L}) differs, e.g. Electron's V8 and Node's.
 //
 // FOLD maps one UTF-16 code unit to its normalised code unit (0 = drop). It holds every rule of
 // "Search semantics" that works character by character; NFKC (which may change a string's length)
