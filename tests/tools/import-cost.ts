@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openArchive } from '../../src-main/core/archive/archive.js';
 import { analyzeForIndex, titleKey } from '../../src-main/core/arabic/index.js';
+import { fingerprintOf } from '../../src-main/core/arabic/fingerprint.js';
 import type { ProcessedPage } from '../../src-main/core/importer/process-page.js';
 import { siteFromPath } from '../../src-main/core/importer/site-from-path.js';
 import { ArchiveWriter } from '../../src-main/core/importer/writer.js';
@@ -70,13 +71,14 @@ async function readSide(): Promise<{ items: Item[]; stages: Record<string, numbe
     let analysis: ProcessedPage['analysis'] = null;
     if (outcome.ok) {
       const page = outcome.page;
-      analysis = time('analyse', () => ({
-        titleKey: titleKey(page.title),
-        title: analyzeForIndex(page.title),
-        body: analyzeForIndex(page.paragraphs.join('\n')),
-        tickerKeys: [] as string[],
-      }));
-      analysis.tickerKeys = page.ticker.map(() => ''); // ticker keys are cached per ticker in process-page.ts: not counted
+      const analysed = time('analyse', () => {
+        const title = analyzeForIndex(page.title);
+        const body = analyzeForIndex(page.paragraphs.join('\n'));
+        return { titleKey: titleKey(page.title), title, body, tickerKeys: [] as string[], fingerprint: null as Uint8Array | null };
+      });
+      analysed.fingerprint = time('fingerprint', () => fingerprintOf(analysed.body.norm, analysed.title.norm));
+      analysis = analysed;
+      analysed.tickerKeys = page.ticker.map(() => ''); // ticker keys are cached per ticker in process-page.ts: not counted
       time('json', () => JSON.stringify(page.paragraphs));
     }
     const processed: ProcessedPage = { outcome, analysis };
