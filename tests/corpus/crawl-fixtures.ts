@@ -38,11 +38,23 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
+/**
+ * The i-th article: the corpus's own while it lasts; past its end (the small fixture corpus of a clone
+ * without ../shared) a new one from a title and the paragraphs of another article, rotated.
+ */
+function nthArticle(pool: PoolArticle[], i: number): PoolArticle {
+  const round = Math.floor(i / pool.length);
+  const a = pool[i % pool.length] as PoolArticle;
+  if (round === 0) return a;
+  const b = pool[(i + round) % pool.length] as PoolArticle;
+  const turn = round % b.paragraphs.length;
+  return { ...a, idx: i, title: `${a.title} ${round + 1}`, paragraphs: [...b.paragraphs.slice(turn), ...b.paragraphs.slice(0, turn)] };
+}
+
 /** `count` articles of the corpus as pages of their sites, deterministic for a seed. */
 export async function fixtureArticles(count: number, seed = 1): Promise<FixtureArticle[]> {
   const pool = buildPool(await loadCleanArticles(defaultSource()), seed);
-  if (pool.length < count) throw new Error(`the corpus has ${pool.length} articles, ${count} asked for`);
-  const chosen = pool.slice(0, count);
+  const chosen = Array.from({ length: count }, (_, i) => nthArticle(pool, i));
   return chosen.map((a, i) => {
     const publishedMs = Math.floor(a.extractedMs / 60_000) * 60_000 - Math.floor(hashUnit(seed, 'age', a.idx) * 20) * 3_600_000;
     const scrapeMs = publishedMs + (1 + Math.floor(hashUnit(seed, 'lag', a.idx) * 3)) * DAY_MS;
@@ -188,6 +200,23 @@ export function scrapyItem(a: FixtureArticle): Record<string, unknown> {
     author: a.pool.author ?? '',
     category: a.pool.section,
   };
+}
+
+/** A Scrapy item whose spider took the body as text (paragraphs on lines). */
+export function scrapyTextItem(a: FixtureArticle): Record<string, unknown> {
+  return { ...scrapyItem(a), body: bodyText(a) };
+}
+
+/** The same article saved from a site of another CMS (title, date line, paragraphs, chrome around). */
+export function genericPageHtml(a: FixtureArticle): string {
+  const e = escapeHtml;
+  return [
+    `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${e(a.pool.title)} | ${a.pool.site}</title></head><body>`,
+    `<nav><a href="/">الرئيسية</a> | <a href="/news">أخبار</a></nav><main><article>`,
+    `<h1>${e(a.pool.title)}</h1><p class="date">${a.fields.published}</p>`,
+    ...a.fields.paragraphs.map((p) => `<p>${e(p)}</p>`),
+    `</article></main><script>var x = 1;</script><footer>© ${a.pool.site}</footer></body></html>`,
+  ].join('\n');
 }
 
 /** trafilatura's JSON output (`--json`): text with paragraphs on lines, the URL under "source". */
