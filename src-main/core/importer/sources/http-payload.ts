@@ -41,9 +41,9 @@ function isGzip(bytes: Buffer): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Bytes that begin as markup (after blanks or a BOM): a page stored decoded whatever its header says. */
-function looksDecoded(bytes: Buffer): boolean {
-  for (let i = 0; i < Math.min(bytes.length, 256); i++) {
+/** Bytes that begin as markup (after blanks or a BOM): a page stored decoded, or HTML sent without a type. */
+export function startsWithMarkup(bytes: Buffer, within = 1024): boolean {
+  for (let i = 0; i < Math.min(bytes.length, within); i++) {
     const byte = bytes[i];
     if (byte === 0x3c) return true;
     if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) return false;
@@ -52,7 +52,7 @@ function looksDecoded(bytes: Buffer): boolean {
 }
 
 async function decompress(encoding: string, bytes: Buffer, maxOutputLength: number): Promise<Buffer | null> {
-  if (looksDecoded(bytes)) return null;
+  if (startsWithMarkup(bytes)) return null;
   const options = { maxOutputLength };
   switch (encoding) {
     case 'gzip':

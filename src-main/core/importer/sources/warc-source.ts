@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { SkipReason } from '../../../common/types.js';
 import { MAX_PAGE_BYTES, tooLargeMessage } from '../file-kinds.js';
 import { DamagedSource, type ByteInput } from './byte-input.js';
-import { decodeHttpBody } from './http-payload.js';
+import { decodeHttpBody, startsWithMarkup } from './http-payload.js';
 import type { SourceEvent, SourceUnit } from './types.js';
 import { readWarcRecords, type HttpHead, type WarcHead, type WarcRecord } from './warc-reader.js';
 
@@ -80,15 +80,6 @@ export function classifyRecord(head: WarcHead, http: HttpHead | null): Capture {
     default:
       return { kind: 'ignore' };
   }
-}
-
-function startsWithMarkup(bytes: Buffer): boolean {
-  for (let i = 0; i < Math.min(bytes.length, 1024); i++) {
-    const byte = bytes[i];
-    if (byte === 0x3c) return true;
-    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) return false;
-  }
-  return false;
 }
 
 async function pageUnit(record: WarcRecord, path: string, contentType: string): Promise<SourceUnit> {
