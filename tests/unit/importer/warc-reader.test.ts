@@ -138,6 +138,10 @@ describe('classifyRecord', () => {
     expect(await classify(res('https://a.com/n/1', 206, 'text/html'))).toEqual({ kind: 'skip', reason: 'http-other' });
     expect(await classify(res('https://a.com/a.pdf', 200, 'application/pdf'))).toEqual({ kind: 'skip', reason: 'not-html' });
     expect(await classify(res('https://a.com/robots.txt', 200, 'text/plain'))).toEqual({ kind: 'skip', reason: 'robots-txt' });
+    const dns = { type: 'response' as const, date: at, targetUri: 'dns:a.com', contentType: 'text/dns', block: Buffer.from('20160501100000\na.com. 300 IN A 1.2.3.4\n') };
+    expect(await classify(dns)).toEqual({ kind: 'skip', reason: 'not-html' });
+    const unreadable = responseRecord('https://a.com/n/2', at, Buffer.from('HTTP/1.1 garbage\r\n\r\n<html></html>'));
+    expect(await classify(unreadable)).toMatchObject({ kind: 'problem' });
     expect(await classify(requestRecord('https://a.com/n/1', at))).toEqual({ kind: 'ignore' });
     expect(await classify(warcinfoRecord(at))).toEqual({ kind: 'ignore' });
     expect(await classify(revisitRecord('https://a.com/n/1', at, at, 'sha1:X'))).toEqual({ kind: 'revisit' });

@@ -3,10 +3,10 @@
  * where each gzip member starts. A `.warc.gz` is written one member per record, so that offset is the
  * record's address (as CDX indexes give it); a file gzipped as a whole is one member.
  *
- * Each member is inflated by its own native zlib stream (Node's multi-member gunzip hides where members
- * begin): the input is fed chunk by chunk under back-pressure, and when the member's deflate data ends the
- * stream tells how many bytes it consumed; the unread tail goes back to the input for the next member.
- * Memory stays bounded whatever the size of a member; CRC and length in each trailer are checked.
+ * Each member is inflated on its own with native zlib (Node's multi-member gunzip hides where members
+ * begin), which tells how many input bytes the member's deflate data took; the unread tail goes back to
+ * the input for the next member. A member of a few KB is inflated in one call; one too large for that is
+ * streamed under back-pressure, so memory stays bounded whatever its size. CRC and length are checked.
  */
 import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
@@ -76,32 +76,24 @@ async function readGzipHeader(input: ByteInput, offset: number): Promise<boolean
 }
 
 
-type OneShot = { ok: true; output: Buffer[]; size: number; consumed: number } | { ok: false; why: 'cut' | 'large' | 'damaged'; message: string };
+type OneShot = { ok: true; output: Buffer; consumed: number } | { ok: false; why: 'cut' | 'large' | 'damaged'; message: string };
 
 /**
- * Inflates a member held whole in `data` in one call on zlib's thread pool: the common case (a record of
- * a few KB inside the chunk just read). Tells when the member goes on past `data` or inflates to more
- * than `maxOutput` bytes, for the caller to stream it instead.
+ * Inflates a member held whole in `data` in one synchronous call: the common case (a record of a few KB
+ * inside the chunk just read), where a round trip to zlib's thread pool per record would cost more than
+ * the inflation (and far more on a loaded machine). Imports run on a thread of their own, so the pause is
+ * theirs alone, and it is bounded by `maxOutput`. Tells when the member goes on past `data` or inflates
+ * to more than `maxOutput` bytes, for the caller to stream it instead.
  */
-function inflateOnce(data: Buffer, maxOutput: number): Promise<OneShot> {
-  return new Promise((resolve) => {
-    const inflater = zlib.createInflateRaw({ chunkSize: OUTPUT_CHUNK_BYTES });
-    const output: Buffer[] = [];
-    let size = 0;
-    inflater.on('data', (chunk: Buffer) => {
-      output.push(chunk);
-      size += chunk.length;
-      if (size > maxOutput) {
-        inflater.destroy();
-        resolve({ ok: false, why: 'large', message: '' });
-      }
-    });
-    inflater.on('end', () => resolve({ ok: true, output, size, consumed: inflater.bytesWritten }));
-    inflater.on('error', (error: NodeJS.ErrnoException) =>
-      resolve({ ok: false, why: error.code === 'Z_BUF_ERROR' ? 'cut' : 'damaged', message: error.message }),
-    );
-    inflater.end(data);
-  });
+function inflateOnce(data: Buffer, maxOutput: number): OneShot {
+  try {
+    const result = zlib.inflateRawSync(data, { info: true, maxOutputLength: maxOutput }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    return { ok: true, output: result.buffer, consumed: result.engine.bytesWritten };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, why: 'large', message: '' };
+    return { ok: false, why: code === 'Z_BUF_ERROR' ? 'cut' : 'damaged', message: (error as Error).message };
+  }
 }
 
 /** Resolves once the stream wants more input, or will take no more. */
@@ -187,12 +179,12 @@ async function* inflateMember(input: ByteInput, memberStart: number): AsyncGener
   let data = await readAtLeast(input, 1);
   let streamed = false;
   for (;;) {
-    const once = await inflateOnce(data, ONE_SHOT_MAX_OUTPUT);
+    const once = inflateOnce(data, ONE_SHOT_MAX_OUTPUT);
     if (once.ok) {
       input.unread(data.subarray(once.consumed));
-      for (const chunk of once.output) check.crc = zlib.crc32(chunk, check.crc);
-      check.size = once.size;
-      for (let i = 0; i < once.output.length; i++) yield { data: once.output[i] as Buffer, memberStart: i === 0 ? memberStart : null };
+      check.crc = zlib.crc32(once.output);
+      check.size = once.output.length;
+      yield { data: once.output, memberStart };
       break;
     }
     if (once.why === 'damaged') throw damagedMember(memberStart, once.message);

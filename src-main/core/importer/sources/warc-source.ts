@@ -61,7 +61,11 @@ export function classifyRecord(head: WarcHead, http: HttpHead | null): Capture {
   switch (head.type) {
     case 'response': {
       if (isRobotsTxt(url)) return { kind: 'skip', reason: 'robots-txt' };
-      if (http === null) return { kind: 'problem', message: 'The response record holds no readable HTTP response.' };
+      if (http === null) {
+        // dns: and ftp: captures (Heritrix) are no HTTP responses; an HTTP one that cannot be read is damage.
+        const http = (head.headers.get('content-type') ?? '').toLowerCase().startsWith('application/http');
+        return http ? { kind: 'problem', message: 'The response record holds no readable HTTP response.' } : { kind: 'skip', reason: 'not-html' };
+      }
       const contentType = http.headers.get('content-type') ?? '';
       const skip = byStatus(http.status) ?? byContentType(contentType);
       return skip ? { kind: 'skip', reason: skip } : { kind: 'page', contentType };
