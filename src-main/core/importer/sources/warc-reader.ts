@@ -5,7 +5,8 @@
  * however large the file or a record.
  *
  * Written on Node's zlib rather than through warcio.js: warcio inflates with pako (JavaScript) and read
- * a 300 MB crawl at 15 MB/s where this reader, on native zlib, reads it at well over 100 MB/s.
+ * a 300 MB crawl at 15 MB/s where this reader, on native zlib, read it at 50–95 MB/s on the same loaded
+ * machine (`npm run bench:warc -- --warcio` measures both on the bench's crawl).
  */
 import { DamagedSource, type ByteInput } from './byte-input.js';
 import { decompressedPieces } from './gzip-members.js';
