@@ -32,6 +32,7 @@ import {
   type FixtureArticle,
 } from '../corpus/crawl-fixtures.js';
 import { buildWarc, recordOffsets, type WarcRecordSpec } from '../corpus/warc-writer.js';
+import { buildZip } from '../corpus/zip-writer.js';
 import { repoRoot } from '../helpers/tmp.js';
 
 const ARTICLES = 60;
@@ -224,6 +225,29 @@ describe('a WARC crawl', () => {
     expect(report.articlesAdded).toBeGreaterThan(10);
     expect(report.rejections).toHaveLength(1);
     expect(report.rejections[0]).toMatchObject({ path: cut, reason: 'damaged', message: expect.stringMatching(/byte \d+ \(cut short\); the \d+ records before it were read/) });
+    archive.close();
+  });
+});
+
+describe('crawls and exports inside a zip bundle', () => {
+  it('are streamed from it, their units addressed inside the zip', async () => {
+    const bundle = path.join(dir, 'bundle.zip');
+    const few = articles.slice(0, 10);
+    fs.writeFileSync(
+      bundle,
+      buildZip([
+        { name: 'crawls/crawl.warc.gz', data: buildWarc(crawlRecords(few), 'record') },
+        { name: 'exports/news-please.jsonl', data: jsonLines(articles.slice(10, 20).map(newsPleaseItem)) },
+        { name: 'crawl.wacz', data: Buffer.from('not read') },
+      ]),
+    );
+    const { report, archive } = await importInto([bundle]);
+    expect(report).toMatchObject({ phase: 'finished', filesTotal: 3, filesDone: 3, recordsDone: 20, articlesAdded: 20 });
+    expect(report.rejections).toEqual([{ path: `${bundle}!/crawl.wacz`, reason: 'unsupported-type', message: expect.stringContaining('extract it') }]);
+    expect(report.bytesDone).toBe(fs.statSync(bundle).size);
+    const paths = articlesOf(archive).flatMap((a) => a.snapshots.map((s) => s.path));
+    expect(paths.filter((p) => p.startsWith(`${bundle}!/crawls/crawl.warc.gz#`))).toHaveLength(10);
+    expect(paths.filter((p) => /!\/exports\/news-please\.jsonl#\d+$/u.test(p))).toHaveLength(10);
     archive.close();
   });
 });

@@ -208,14 +208,18 @@ class ImportRun {
       await this.enqueue(Promise.resolve({ type: 'reject', rejection: { path: memberPath, reason: 'unsupported-type', message }, bytes: 0, tally }));
       return;
     }
-    const input = ByteInput.fromStream(await member.open());
+    let input: ByteInput | null = null;
     try {
+      input = ByteInput.fromStream(await member.open());
       for await (const event of streamEvents(format, input, memberPath, this.options)) {
         if (this.cancelled) return;
         await this.handleEvent(event, root, { unit: 'record', bytes: 0 });
       }
+    } catch (error) {
+      const rejection: Rejection = { path: memberPath, reason: 'bad-zip', message: `The zip member is damaged: ${(error as Error).message}` };
+      await this.enqueue(Promise.resolve({ type: 'reject', rejection, bytes: 0, tally: { unit: 'record', bytes: 0 } }));
     } finally {
-      await input.close();
+      await input?.close();
     }
     await this.enqueue(Promise.resolve({ type: 'progress', bytes: 0, tally }));
   }
