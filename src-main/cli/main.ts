@@ -10,7 +10,11 @@ const USAGE = `arshif — an archive of scraped Arabic news sites
 
 Usage: arshif <command> [options]
 
-  import <path>... --archive F     import folders, files and .zip bundles of scraped pages
+  import <path>... --archive F [--map FIELD=NAME ...]
+                                   import folders, files and .zip bundles of scraped pages, crawls
+                                   (.warc, .warc.gz, .wacz) and scraper exports (.jsonl, .json, .csv);
+                                   --map names an export's field for an article field (title, body,
+                                   date, url, author, section, site, scraped), e.g. --map body=story_text
   list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read --limit N --offset N]
   show   <id> --archive F          one article with its paragraphs and snapshots
   search <query> --archive F [--site S --section S --author A --from D --to D --min-reads N
