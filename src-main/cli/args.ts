@@ -20,6 +20,7 @@ export const OPTIONS = {
   host: { type: 'string' },
   token: { type: 'string' },
   workers: { type: 'string' },
+  map: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

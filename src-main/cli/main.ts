@@ -3,17 +3,18 @@
 import { ArshifError } from '../common/result.js';
 import { openArchive, type Archive } from '../core/archive/archive.js';
 import { parseCli, requireArchive, type CliValues } from './args.js';
-import { importCommand } from './commands/import.js';
-import { exportCommand, listCommand, showCommand, statsCommand, tickerCommand } from './commands/read.js';
-import { searchCommand } from './commands/search.js';
-import { serveCommand } from './commands/serve.js';
+import { nativeBindingOption } from './native-binding.js';
 import { printLine } from './output.js';
 
 const USAGE = `arshif — an archive of scraped Arabic news sites
 
-Usage: npm run --silent arshif -- <command> [options]
+Usage: arshif <command> [options]
 
-  import <path>... --archive F     import folders, files and .zip bundles of scraped pages
+  import <path>... --archive F [--map FIELD=NAME ...]
+                                   import folders, files and .zip bundles of scraped pages, crawls
+                                   (.warc, .warc.gz, .wacz) and scraper exports (.jsonl, .json, .csv);
+                                   --map names an export's field for an article field (title, body,
+                                   date, url, author, section, site, scraped), e.g. --map body=story_text
   list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read --limit N --offset N]
   show   <id> --archive F          one article with its paragraphs and snapshots
   search <query> --archive F [--site S --section S --author A --from D --to D --min-reads N
@@ -30,15 +31,19 @@ Progress goes to stderr. Exit status 0 when the command ran (even if some files 
 
 type Command = (archive: Archive, positionals: string[], values: CliValues) => void | Promise<void>;
 
+// Each command's module is loaded only when that command runs, so a quick `search` or `show` never
+// loads (or compiles) the page parsers, the importer or the HTTP host.
+const read = () => import('./commands/read.js');
+
 const COMMANDS: Record<string, { create: boolean; run: Command }> = {
-  import: { create: true, run: (a, p, v) => importCommand(a, p, v) },
-  list: { create: false, run: (a, _p, v) => listCommand(a, v) },
-  show: { create: false, run: (a, p, v) => showCommand(a, p, v) },
-  search: { create: false, run: (a, p, v) => searchCommand(a, p, v) },
-  ticker: { create: false, run: (a, _p, v) => tickerCommand(a, v) },
-  stats: { create: false, run: (a, _p, v) => statsCommand(a, v) },
-  export: { create: false, run: (a, _p, v) => exportCommand(a, v) },
-  serve: { create: true, run: (a, _p, v) => serveCommand(a, v) },
+  import: { create: true, run: async (a, p, v) => (await import('./commands/import.js')).importCommand(a, p, v) },
+  list: { create: false, run: async (a, _p, v) => (await read()).listCommand(a, v) },
+  show: { create: false, run: async (a, p, v) => (await read()).showCommand(a, p, v) },
+  search: { create: false, run: async (a, p, v) => (await import('./commands/search.js')).searchCommand(a, p, v) },
+  ticker: { create: false, run: async (a, _p, v) => (await read()).tickerCommand(a, v) },
+  stats: { create: false, run: async (a, _p, v) => (await read()).statsCommand(a, v) },
+  export: { create: false, run: async (a, _p, v) => (await read()).exportCommand(a, v) },
+  serve: { create: true, run: async (a, _p, v) => (await import('./commands/serve.js')).serveCommand(a, v) },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -49,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[command];
   if (!entry) throw new ArshifError('bad-request', `unknown command "${command}" (try --help)`);
-  const archive = openArchive(requireArchive(values), { create: entry.create });
+  const archive = openArchive(requireArchive(values), { create: entry.create, ...nativeBindingOption() });
   try {
     await entry.run(archive, positionals, values);
   } finally {

@@ -248,6 +248,16 @@ const ar = {
   err_unreachable: 'تعذّر الوصول إلى الأرشيف',
   archiveStats: '{articles} من {sites}',
   keyboardHelp: 'اختصارات لوحة المفاتيح',
+  // Crawls (WARC, WACZ) and scraper exports
+  reason_damaged: 'ملف تالف أو مقطوع',
+  importSkippedRecords: 'سجلات متروكة: {list}',
+  'skip_not-html': 'ليست صفحة ويب',
+  skip_redirect: 'تحويل',
+  'skip_http-error': 'خطأ من الخادم',
+  'skip_http-other': 'رد آخر من الخادم',
+  'skip_robots-txt': 'ملف تعليمات الزواحف',
+  'skip_not-article': 'صفحة ليست مقالة',
+  'skip_revisit-without-original': 'إعادة زيارة بلا أصل في الأرشيف',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -485,6 +495,16 @@ const en: Record<MessageKey, string> = {
   err_unreachable: 'The archive cannot be reached',
   archiveStats: '{articles} from {sites}',
   keyboardHelp: 'Keyboard shortcuts',
+  // Crawls (WARC, WACZ) and scraper exports
+  reason_damaged: 'Damaged or cut-short file',
+  importSkippedRecords: 'Records passed over: {list}',
+  'skip_not-html': 'not HTML',
+  skip_redirect: 'redirect',
+  'skip_http-error': 'HTTP error',
+  'skip_http-other': 'other HTTP status',
+  'skip_robots-txt': 'robots.txt',
+  'skip_not-article': 'page that is no article',
+  'skip_revisit-without-original': 'revisit whose original is not in the archive',
 };
 
 /**

@@ -68,10 +68,11 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
 
 interface ArticleRow extends SummaryRow {
   paragraphs: string;
+  url: string | null;
 }
 
 export function getArticle(archive: Archive, id: number): Article {
-  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
   return withSnapshots(archive, row);
 }
@@ -80,12 +81,12 @@ function withSnapshots(archive: Archive, row: ArticleRow): Article {
   const snapshots = archive.db
     .prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE article_id = ? ORDER BY scraped_on, path`)
     .all(row.id) as SnapshotRow[];
-  return { ...toSummary(row), paragraphs: parseParagraphs(row.paragraphs), snapshots: snapshots.map(toSnapshot) };
+  return { ...toSummary(row), url: row.url, paragraphs: parseParagraphs(row.paragraphs), snapshots: snapshots.map(toSnapshot) };
 }
 
 /** Every article with its snapshots, in id order, one at a time (constant memory). */
 export function* iterateArticles(archive: Archive): Generator<Article> {
-  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
+  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
   let last = 0;
   for (;;) {
     const rows = stmt.all(last) as ArticleRow[];

@@ -31,9 +31,10 @@ export interface SnapshotRow {
   read_count: number | null;
   encoding: string;
   format: string;
+  url: string | null;
 }
 
-export const SNAPSHOT_COLUMNS = 'path, scraped_on, read_count, encoding, format';
+export const SNAPSHOT_COLUMNS = 'path, scraped_on, read_count, encoding, format, url';
 
 export function toSnapshot(row: SnapshotRow): SnapshotInfo {
   return {
@@ -42,6 +43,7 @@ export function toSnapshot(row: SnapshotRow): SnapshotInfo {
     readCount: row.read_count,
     encoding: row.encoding as TextEncoding,
     format: row.format as PageFormat,
+    url: row.url,
   };
 }
 

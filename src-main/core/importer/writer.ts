@@ -40,6 +40,18 @@ export interface PageToStore {
 
 export type StoreOutcome = 'added' | 'updated';
 
+export interface RevisitToStore {
+  path: string;
+  hash: string;
+  /** The URL captured, and the URL and day of the capture it repeats. */
+  url: string;
+  refersTo: string;
+  refersToDay: string | null;
+  /** The revisit's capture day. */
+  day: string | null;
+  replaces: ExistingSnapshot | null;
+}
+
 /** The single write path of an import: prepared statements over one connection, used inside batch transactions. */
 export class ArchiveWriter {
   private readonly db: Database.Database;
@@ -56,30 +68,44 @@ export class ArchiveWriter {
       articleByIdentity: db.prepare('SELECT id, last_scraped_on, first_scraped_on, paragraphs, title FROM articles WHERE identity = ?'),
       insertArticle: db.prepare(
         `INSERT INTO articles (site, section, title, title_key, author, published_at, identity, read_count, paragraphs,
-           first_scraped_on, last_scraped_on, created_import, updated_import)
+           first_scraped_on, last_scraped_on, created_import, updated_import, url, fingerprint)
          VALUES (@site, @section, @title, @titleKey, @author, @publishedAt, @identity, @readCount, @paragraphs,
-           @scrapedOn, @scrapedOn, @importId, @importId)`,
+           @scrapedOn, @scrapedOn, @importId, @importId, @url, @fingerprint)`,
       ),
       updateLatest: db.prepare(
         `UPDATE articles SET section = @section, author = coalesce(@author, author),
            read_count = coalesce(@readCount, read_count), last_scraped_on = @scrapedOn,
            first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id`,
       ),
-      updateText: db.prepare('UPDATE articles SET title = @title, paragraphs = @paragraphs WHERE id = @id'),
+      updateText: db.prepare('UPDATE articles SET title = @title, paragraphs = @paragraphs, fingerprint = @fingerprint WHERE id = @id'),
       updateFirstSeen: db.prepare('UPDATE articles SET first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id'),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, title_stem, body_stem) VALUES (?, ?, ?, ?, ?)'),
       deleteFts: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
       insertTitleFts: db.prepare('INSERT INTO titles_fts (rowid, title, title_stem) VALUES (?, ?, ?)'),
       deleteTitleFts: db.prepare('DELETE FROM titles_fts WHERE rowid = ?'),
       insertSnapshot: db.prepare(
-        `INSERT INTO snapshots (article_id, path, content_hash, scraped_on, read_count, encoding, format, bytes, import_id)
-         VALUES (@articleId, @path, @hash, @scrapedOn, @readCount, @encoding, @format, @bytes, @importId)`,
+        `INSERT INTO snapshots (article_id, path, content_hash, scraped_on, read_count, encoding, format, bytes, import_id, url)
+         VALUES (@articleId, @path, @hash, @scrapedOn, @readCount, @encoding, @format, @bytes, @importId, @url)`,
       ),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE id = ?'),
       deleteOrphan: db.prepare('DELETE FROM articles WHERE id = ? AND NOT EXISTS (SELECT 1 FROM snapshots WHERE article_id = ?)'),
       insertTickerDay: db.prepare('INSERT OR IGNORE INTO ticker_days (site, day, source_path) VALUES (?, ?, ?)'),
       insertTickerItem: db.prepare('INSERT INTO ticker_items (ticker_day_id, position, headline, title_key) VALUES (?, ?, ?, ?)'),
       insertProblem: db.prepare('INSERT INTO import_problems (import_id, path, reason, message) VALUES (?, ?, ?, ?)'),
+      // A revisit's original: a capture of that URL, the one of the day it names first, else the latest.
+      captureByUrl: db.prepare(
+        `SELECT article_id, read_count, encoding, format, bytes FROM snapshots WHERE url = @url
+         ORDER BY (scraped_on IS @day) DESC, scraped_on DESC, id DESC LIMIT 1`,
+      ),
+      // … or, when the page named another URL as its own (canonical), the article of that URL.
+      captureByArticleUrl: db.prepare(
+        `SELECT s.article_id, s.read_count, s.encoding, s.format, s.bytes FROM articles a JOIN snapshots s ON s.article_id = a.id
+         WHERE a.url = @url ORDER BY (s.scraped_on IS @day) DESC, s.scraped_on DESC, s.id DESC LIMIT 1`,
+      ),
+      revisitScrapeDays: db.prepare(
+        `UPDATE articles SET first_scraped_on = min(coalesce(first_scraped_on, @day), @day),
+           last_scraped_on = max(coalesce(last_scraped_on, @day), @day), updated_import = @importId WHERE id = @id`,
+      ),
     };
   }
 
@@ -102,6 +128,7 @@ export class ArchiveWriter {
       format: twin.format,
       bytes,
       importId: this.importId,
+      url: null,
     });
     return true;
   }
@@ -128,6 +155,8 @@ export class ArchiveWriter {
           paragraphs,
           scrapedOn: page.scrapedOn,
           importId: this.importId,
+          url: page.url,
+          fingerprint: fingerprintBlob(analysis.fingerprint),
         }).lastInsertRowid,
       );
       this.indexArticle(articleId, analysis);
@@ -147,6 +176,7 @@ export class ArchiveWriter {
       format: page.format satisfies PageFormat,
       bytes: item.bytes,
       importId: this.importId,
+      url: page.url,
     });
     if (page.scrapedOn && page.ticker.length > 0) this.storeTicker(item.site, page.scrapedOn, item.path, page.ticker, analysis.tickerKeys);
     return outcome;
@@ -177,7 +207,7 @@ export class ArchiveWriter {
       id: existing.id,
     });
     if (paragraphs !== existing.paragraphs || page.title !== existing.title) {
-      this.s.updateText.run({ title: page.title, paragraphs, id: existing.id });
+      this.s.updateText.run({ title: page.title, paragraphs, fingerprint: fingerprintBlob(analysis.fingerprint), id: existing.id });
       this.unindexArticle(existing.id);
       this.indexArticle(existing.id, analysis);
     }
@@ -208,9 +238,40 @@ export class ArchiveWriter {
     this.s.deleteTitleFts.run(id);
   }
 
+  /**
+   * A crawl's revisit record (the page captured again, unchanged): one more snapshot of the article its
+   * original capture gave, on the revisit's day. False when no capture of that URL is in the archive.
+   */
+  storeRevisit(item: RevisitToStore): boolean {
+    const key = { url: item.refersTo, day: item.refersToDay };
+    const original = (this.s.captureByUrl.get(key) ?? this.s.captureByArticleUrl.get(key)) as
+      | (Omit<SnapshotTemplate, 'scraped_on'> & { bytes: number })
+      | undefined;
+    if (!original) return false;
+    if (item.replaces) this.removeSnapshot(item.replaces);
+    this.s.insertSnapshot.run({
+      articleId: original.article_id,
+      path: item.path,
+      hash: item.hash,
+      scrapedOn: item.day,
+      readCount: original.read_count,
+      encoding: original.encoding,
+      format: original.format,
+      bytes: original.bytes,
+      importId: this.importId,
+      url: item.url,
+    });
+    if (item.day !== null) this.s.revisitScrapeDays.run({ day: item.day, importId: this.importId, id: original.article_id });
+    return true;
+  }
+
   recordProblem(rejection: Rejection): void {
     this.s.insertProblem.run(this.importId, rejection.path, rejection.reason, rejection.message);
   }
+}
+
+function fingerprintBlob(fp: Uint8Array | null): Buffer | null {
+  return fp ? Buffer.from(fp.buffer, fp.byteOffset, fp.byteLength) : null;
 }
 
 function minDay(a: string | null, b: string | null): string | null {

@@ -55,7 +55,7 @@ export function createHandlers(ctx: HandlerContext): MethodHandlers {
     search: (query) => searchArchive(archive(), query),
     ticker: (query) => getTicker(archive(), query),
     tickerDays: (query) => getTickerDays(archive(), query),
-    import: ({ paths }) => ctx.imports.start(archive(), paths),
+    import: ({ paths, map }) => ctx.imports.start(archive(), paths, map),
     cancelImport: ({ importId }) => ({ cancelled: ctx.imports.cancel(importId) }),
     importStatus: () => ctx.imports.status,
     importReport: ({ importId }) => readImportReport(archive(), importId),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArshifError } from '../../common/result.js';
-import type { ImportProgress, ImportReport } from '../../common/types.js';
+import type { FieldMap, ImportProgress, ImportReport } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import { inThreadImports, type ImportEngine, type ImportJob } from './import-engine.js';
 
@@ -39,7 +39,7 @@ export class ImportRunner {
   }
 
   /** Starts an import and returns as soon as it has an id; progress arrives through onProgress. */
-  async start(archive: Archive, paths: string[]): Promise<{ importId: number }> {
+  async start(archive: Archive, paths: string[], fieldMap?: FieldMap): Promise<{ importId: number }> {
     if (this.running) {
       const which = this.running.importId === null ? '' : ` #${this.running.importId}`;
       throw new ArshifError('archive-busy', `Import${which} is still running; cancel it or wait for it to finish.`);
@@ -48,6 +48,7 @@ export class ImportRunner {
     const job = (this.options.engine ?? inThreadImports).start(archive, paths, {
       parseWorkers: this.options.parseWorkers,
       batchSize: this.options.batchSize,
+      ...(fieldMap ? { fieldMap } : {}),
       onProgress: (progress) => {
         this.latest = progress;
         this.options.onProgress(progress);
