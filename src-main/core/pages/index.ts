@@ -5,12 +5,14 @@
 import type { PageFormat } from '../../common/types.js';
 import { decodeBytes } from './decode.js';
 import { NO_HINTS } from './draft.js';
-import { renderHtml } from './html.js';
+import { readHtmlPage } from './html-page.js';
 import { recognise } from './recognise.js';
+import { decodeCharacterReferences } from './references.js';
 import type { PageContext, PageOutcome, ParsedPage } from './types.js';
 
 export type { PageContext, PageLayout, PageOutcome, ParsedPage } from './types.js';
 export { splitByline } from './byline.js';
+export { decodeCharacterReferences } from './references.js';
 
 const HTML_NAME = /\.(?:html?|xhtml|shtml)$/iu;
 /** A text file that is really an HTML document (saved under .txt, .php, .aspx or no extension). */
@@ -33,24 +35,56 @@ function formatOf(text: string, fileName: string): PageFormat {
   return HTML_START.test(text.slice(0, 1024)) ? 'html' : 'text';
 }
 
+/** The host of a URL as a site name: lower-cased, without "www."; null when it has none. */
+function hostOf(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  try {
+    const host = new URL(url).hostname.toLowerCase().replace(/^www\./u, '');
+    return /^[a-z0-9.-]+$/u.test(host) && host.includes('.') ? host : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What the source says fills what the page leaves open (never overrides what the page states). */
 function withContext(page: ParsedPage, context: PageContext): ParsedPage {
   return {
     ...page,
+    site: page.site ?? hostOf(context.url),
     url: page.url ?? context.url ?? null,
     scrapedOn: page.scrapedOn ?? context.scrapedOn ?? null,
+  };
+}
+
+/** A text save of a web page may carry HTML character references ("&#8220;", "&quot;"): decoded in every field. */
+function withReferencesDecoded(page: ParsedPage): ParsedPage {
+  const decodeOrNull = (text: string | null): string | null => (text === null ? null : decodeCharacterReferences(text));
+  return {
+    ...page,
+    title: decodeCharacterReferences(page.title),
+    author: decodeOrNull(page.author),
+    section: decodeOrNull(page.section),
+    ticker: page.ticker.map(decodeCharacterReferences),
+    paragraphs: page.paragraphs.map(decodeCharacterReferences),
   };
 }
 
 /** Decode, render (HTML) and recognise one scraped file. `fileName` only decides text vs HTML. */
 export function readPage(bytes: Uint8Array, fileName: string, context: PageContext = {}): PageOutcome {
   try {
-    const decoded = decodeBytes(bytes, { markup: HTML_NAME.test(fileName) || startsWithMarkup(bytes) });
+    const decoded = decodeBytes(bytes, {
+      markup: HTML_NAME.test(fileName) || startsWithMarkup(bytes),
+      ...(context.contentType === undefined ? {} : { contentType: context.contentType }),
+    });
     if (!decoded.ok) return decoded;
     const format = formatOf(decoded.text, fileName);
-    const { text, hints } = format === 'html' ? renderHtml(decoded.text) : { text: decoded.text, hints: NO_HINTS };
-    const verdict = recognise(text, hints, format);
-    return verdict.ok ? { ok: true, page: withContext(verdict.page, context), encoding: decoded.encoding } : verdict;
+    const verdict =
+      format === 'html'
+        ? readHtmlPage(decoded.text, context.url === undefined ? {} : { url: context.url })
+        : recognise(decoded.text, NO_HINTS, 'text');
+    if (!verdict.ok) return verdict;
+    const page = format === 'text' ? withReferencesDecoded(verdict.page) : verdict.page;
+    return { ok: true, page: withContext(page, context), encoding: decoded.encoding };
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unknown error';
     return { ok: false, reason: 'unreadable', message: `the page could not be parsed: ${detail}` };

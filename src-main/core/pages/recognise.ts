@@ -84,6 +84,20 @@ function missing(draft: Draft, strict: boolean): string | null {
   return null;
 }
 
+/**
+ * The page read as the alazmenah layout, when it carries that layout's landmarks: its verdict (an
+ * article, or an error page). Null when the page is not of this layout or holds no article in it.
+ */
+export function recogniseAlazmenah(text: string, hints: PageHints, format: PageFormat): Verdict | null {
+  const lines = toLines(text);
+  if (lines.length === 0) return null;
+  for (const hint of [hints.documentTitle, hints.h1]) if (hint !== null && isErrorLine(hint)) return errorPage(hint);
+  const alazmenah = parseAlazmenah(lines);
+  if (alazmenah === null) return null;
+  const verdict = judge(withHints(alazmenah, hints), lines, false, format, format === 'html' ? 'alazmenah-html' : 'alazmenah-text');
+  return verdict.ok || verdict.reason === 'error-page' ? verdict : null;
+}
+
 export function recognise(text: string, hints: PageHints, format: PageFormat): Verdict {
   const lines = toLines(text);
   if (lines.length === 0) return reject('empty', 'the page shows no text');
@@ -99,3 +113,34 @@ export function recognise(text: string, hints: PageHints, format: PageFormat): V
   if (generic.ok || first === null) return generic;
   return generic.reason === 'error-page' ? generic : first;
 }
+
+/** Article or not, for a page found by the HTML extractor: an error page, no title, too little body. */
+export function judgeExtracted(draft: Draft, pageLines: () => readonly string[]): Verdict {
+  for (const line of [draft.title]) if (line !== null && isErrorLine(line)) return errorPage(line);
+  const problem = missing(draft, true);
+  if (problem !== null) {
+    const lines = pageLines();
+    if (lines.length === 0) return reject('empty', 'the page shows no text');
+    const anywhere = findErrorLine(lines);
+    return anywhere !== null ? errorPage(anywhere) : reject('not-article', problem);
+  }
+  return {
+    ok: true,
+    page: {
+      format: 'html',
+      layout: 'generic-html',
+      site: draft.site,
+      scrapedOn: draft.scrapedOn,
+      ticker: draft.ticker,
+      section: draft.section,
+      publishedAt: draft.publishedAt,
+      title: draft.title ?? '',
+      author: draft.author,
+      paragraphs: draft.paragraphs,
+      readCount: draft.readCount,
+      url: null,
+    },
+  };
+}
+
+export { errorPage, reject };
