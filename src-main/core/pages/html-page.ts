@@ -4,7 +4,7 @@
  * extractor (extract/article.ts), judged the same way: error pages, no title, too little body.
  */
 import { splitByline } from './byline.js';
-import { countLetters } from './chars.js';
+import { countLetters, toAsciiDigits } from './chars.js';
 import { toLines } from './draft.js';
 import { isErrorLine } from './errors.js';
 import { extractHtmlArticle } from './extract/article.js';
@@ -12,18 +12,29 @@ import { renderHtml } from './html.js';
 import { errorPage, judgeExtracted, recogniseAlazmenah, type Verdict } from './recognise.js';
 
 /**
- * The alazmenah layout's landmarks as they appear in the raw HTML: the header's "DD / MM / YYYY", the
- * publication line's "YYYY-MM-DD HH:MM", a read count. Pages without any of them skip that recogniser.
+ * The alazmenah layout's landmarks as they appear in the raw HTML: a read count, the header's
+ * "DD / MM / YYYY", the publication line's "YYYY-MM-DD HH:MM" (digits of either script). Pages without
+ * any of them skip that recogniser. Simple patterns, each one fast scan of the page.
  */
-const ALAZMENAH_LANDMARK =
-  /[0-9٠-٩]{1,2} ?\/ ?[0-9٠-٩]{1,2} ?\/ ?[0-9٠-٩]{4}|[0-9٠-٩]{4}-[0-9٠-٩]{1,2}-[0-9٠-٩]{1,2}(?: |&nbsp;)+[0-9٠-٩]{1,2}:[0-9٠-٩]{2}|القراءات|المشاهدات/u;
+const HEADER_DATE = /\d{1,2} ?\/ ?\d{1,2} ?\/ ?\d{4}/u;
+const PUBLISHED_LINE = /\d{4}-\d{1,2}-\d{1,2}(?: |&nbsp;)+\d{1,2}:\d{2}/u;
+const INDIC_DIGITS = /[٠-٩]/u;
+
+function hasAlazmenahLandmark(html: string): boolean {
+  if (!html.includes('ا')) return false; // an Arabic layout: no alef, no Arabic text
+  if (html.includes('القراءات') || html.includes('المشاهدات')) return true;
+  if (HEADER_DATE.test(html) || PUBLISHED_LINE.test(html)) return true;
+  if (!INDIC_DIGITS.test(html)) return false;
+  const ascii = toAsciiDigits(html);
+  return HEADER_DATE.test(ascii) || PUBLISHED_LINE.test(ascii);
+}
 
 export interface HtmlPageContext {
   url?: string;
 }
 
 export function readHtmlPage(html: string, context: HtmlPageContext = {}): Verdict {
-  if (ALAZMENAH_LANDMARK.test(html)) {
+  if (hasAlazmenahLandmark(html)) {
     const rendered = renderHtml(html);
     const verdict = recogniseAlazmenah(rendered.text, rendered.hints, 'html');
     if (verdict !== null) return verdict;

@@ -3,7 +3,7 @@
  * layout first, then the generic one, and judges the result: error pages, no title, too little body.
  */
 import type { PageFormat, RejectReason } from '../../common/types.js';
-import { countLetters } from './chars.js';
+import { countCjk, countLetters } from './chars.js';
 import { toLines, type Draft, type PageHints } from './draft.js';
 import { findErrorLine, isErrorLine } from './errors.js';
 import { parseGeneric } from './generic.js';
@@ -71,7 +71,8 @@ function missing(draft: Draft, strict: boolean): string | null {
   let longest = 0;
   let total = 0;
   for (const paragraph of draft.paragraphs) {
-    const letters = countLetters(paragraph);
+    // A Chinese or Japanese character says about as much as a short word: it counts twice.
+    const letters = countLetters(paragraph) + countCjk(paragraph);
     longest = Math.max(longest, letters);
     total += letters;
   }

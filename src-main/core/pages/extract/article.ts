@@ -314,7 +314,6 @@ export function extractHtmlArticle(html: string, context: ExtractContext = {}): 
     ...surveyed.headlines,
     ...surveyed.headings.filter((h) => h.tag === 'h2').map((h) => h.text),
   ].filter((t) => t.length > 0);
-  if (process.env.DEBUG_TITLE) console.error({ metadataTitles, documentTitle, headings, siteNames });
   const title = chooseTitle({ metadata: metadataTitles, documentTitle, headings, h1h2, siteNames });
   const paragraphs = cleanBlocks(blocks, { title });
 

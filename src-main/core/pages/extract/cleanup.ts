@@ -6,7 +6,7 @@
  * whatever trails the last real paragraph (tags, "N comments", app badges). Rules look at words and
  * markup shapes in many languages, never at a particular site.
  */
-import { countWords, foldForMatch } from '../chars.js';
+import { countWordUnits, countWords, foldForMatch } from '../chars.js';
 import { findDate } from '../dates.js';
 import type { Block } from './blocks.js';
 import { titleCompareKey } from './title.js';
@@ -26,7 +26,7 @@ const BOILERPLATE_TOKEN = new RegExp(
     'more-?(?:stories|articles|news)|most-?(?:read|popular|viewed)|popular|trending|newsletter|newsletters|subscribe|subscription|' +
     'promo|promos|teaser-?list|author-?(?:bio|box|info|card|profile)|about-?(?:the-?)?author|bio|biography|comments?|commentary-?list|disqus|' +
     'replies|tags|tag-?list|tag-?cloud|keywords|breadcrumbs?|byline|bylines|dateline|article-?meta|post-?meta|entry-?meta|meta-?info|' +
-    'timestamp|publish-?date|published-?date|reading-?time|' + (process.env.NOCAP ? '' : 'caption|credit|credits|') + 'copyright|advert|advertisement|ads?|ad-?slot|sponsor|sponsored|' +
+    'timestamp|publish-?date|published-?date|reading-?time|caption|credit|credits|copyright|advert|advertisement|ads?|ad-?slot|sponsor|sponsored|' +
     'outbrain|taboola|consent|cookie|cookies|gdpr|privacy|embed-?placeholder|signup|sign-?up|login|toolbar|print|rating|poll|survey|' +
     'donate|donation|support-?us|app-?promo|app-?download|player|playlist|pagination|pager|prev-?next|nav|navigation|menu|footer|sidebar|widget)' +
     '(?:[-_](?:box|boxes|bar|bars|list|lists|links?|buttons?|btns?|tools|icons?|container|wrapper|wrap|area|section|block|module|items?|' +
@@ -59,10 +59,7 @@ const BYLINE = /^(?:by|von|par|por|di|door|av|af|od|written by|بقلم|كتب|�
 /** A paragraph of running text rather than a label, a link or a caption. */
 function isProse(block: Block): boolean {
   if (block.heading || block.linkChars > block.text.length * 0.5) return false;
-  const words = countWords(block.text);
-  if (words >= 12 || block.text.length >= 120) return true;
-  // Scripts written without spaces (Chinese, Japanese): judge by length.
-  return block.text.length >= 40 && words <= 3 && /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(block.text);
+  return countWordUnits(block.text) >= 12 || block.text.length >= 120;
 }
 
 function isLinkList(block: Block): boolean {
@@ -75,12 +72,11 @@ function isDateLine(text: string): boolean {
   return found !== null && countWords(found.rest) <= 6;
 }
 
-const OFF = new Set((process.env.CLEAN_OFF ?? '').split(','));
 function isChromeLine(block: Block, folded: string, titleKey: string, boxes: boolean): boolean {
-  if (boxes && !OFF.has('context') && block.context.length > 0 && isBoilerplateContext(block.context)) return true;
-  if (boxes && !OFF.has('caption') && block.caption) return true;
-  if (!OFF.has('credit') && folded.length <= 200 && CREDIT.test(folded)) return true;
-  if (!OFF.has('share') && folded.length <= 120 && (SHARE_WORDS.test(folded) || TIME_OR_AD.test(folded))) return true;
+  if (boxes && block.context.length > 0 && isBoilerplateContext(block.context)) return true;
+  if (boxes && block.caption) return true;
+  if (folded.length <= 200 && CREDIT.test(folded)) return true;
+  if (folded.length <= 120 && (SHARE_WORDS.test(folded) || TIME_OR_AD.test(folded))) return true;
   return titleKey.length > 0 && titleCompareKey(block.text) === titleKey;
 }
 
@@ -101,27 +97,24 @@ function clean(blocks: readonly Block[], context: CleanupContext, boxes: boolean
   let skipLinks = false;
   for (const block of blocks) {
     const folded = foldForMatch(block.text);
-    if (isChromeLine(block, folded, titleKey, boxes)) {
-      if (process.env.DEBUG_CLEAN) console.error('CHROME', JSON.stringify(block.context.slice(0, 120)), block.text.slice(0, 80));
-      continue;
-    }
-    if (!OFF.has('readalso') && folded.length <= 60 && READ_ALSO.test(folded)) {
+    if (isChromeLine(block, folded, titleKey, boxes)) continue;
+    if (folded.length <= 60 && READ_ALSO.test(folded)) {
       skipLinks = true; // the links under a "read also" label go with it
       continue;
     }
     if (skipLinks && (isLinkList(block) || block.listItem)) continue;
     skipLinks = false;
-    if (!OFF.has('end') && proseSeen > 0 && folded.length <= 60 && END_OF_ARTICLE.test(folded)) break;
-    if (!OFF.has('lead') && proseSeen === 0 && !isProse(block)) {
+    if (proseSeen > 0 && folded.length <= 60 && END_OF_ARTICLE.test(folded)) break;
+    if (proseSeen === 0 && !isProse(block)) {
       // Above the text: dates, bylines and labels repeat what the metadata holds.
-      if (isDateLine(block.text) || BYLINE.test(folded) || countWords(block.text) <= 3) continue;
+      if (isDateLine(block.text) || BYLINE.test(folded) || countWordUnits(block.text) <= 3) continue;
     }
-    if (!OFF.has('listlink') && block.listItem && isLinkList(block) && block.text.length < 150) continue;
+    if (block.listItem && isLinkList(block) && block.text.length < 150) continue;
     kept.push(block);
     if (isProse(block)) proseSeen++;
   }
   // Odds and ends after the last real paragraph.
   let end = kept.length;
-  while (!OFF.has('trail') && end > 0 && !isProse(kept[end - 1] as Block) && !(kept[end - 1] as Block).quote) end--;
+  while (end > 0 && !isProse(kept[end - 1] as Block) && !(kept[end - 1] as Block).quote) end--;
   return kept.slice(0, end).map((b) => b.text);
 }

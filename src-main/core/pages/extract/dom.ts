@@ -9,6 +9,8 @@ import { Parser } from 'htmlparser2';
 
 export type Attrs = Record<string, string>;
 
+const WHITESPACE_RUN = /\s{2,}/gu;
+
 export class HtmlNode {
   /** Lower-case tag name; '#text' for text and '#root' for the document. */
   tag: string;
@@ -23,6 +25,8 @@ export class HtmlNode {
   dataTable = false;
   private cachedText: string | undefined = undefined;
   private cachedAt = -1;
+  private cachedInner: string | undefined = undefined;
+  private cachedInnerAt = -1;
 
   /** Bumped on every change to any tree, so cached texts are never stale. */
   static epoch = 0;
@@ -91,6 +95,15 @@ export class HtmlNode {
     this.cachedText = out;
     this.cachedAt = HtmlNode.epoch;
     return out;
+  }
+
+  /** The text trimmed, runs of two or more whitespace characters as one space (Readability's innerText). */
+  innerText(): string {
+    if (this.cachedInnerAt === HtmlNode.epoch && this.cachedInner !== undefined) return this.cachedInner;
+    const text = this.textContent().trim().replace(WHITESPACE_RUN, ' ');
+    this.cachedInner = text;
+    this.cachedInnerAt = HtmlNode.epoch;
+    return text;
   }
 
   /** Replaces the children (their parent links follow). */

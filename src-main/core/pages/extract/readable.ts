@@ -69,8 +69,7 @@ export interface ReadableResult {
 }
 
 function innerText(node: HtmlNode, normalize = true): string {
-  const text = node.textContent().trim();
-  return normalize ? text.replace(RE.normalize, ' ') : text;
+  return normalize ? node.innerText() : node.textContent().trim();
 }
 
 function matchString(node: HtmlNode): string {
