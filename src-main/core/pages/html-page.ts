@@ -9,6 +9,7 @@ import { toLines } from './draft.js';
 import { isErrorLine } from './errors.js';
 import { extractHtmlArticle } from './extract/article.js';
 import { renderHtml } from './html.js';
+import { articleUrl } from './urls.js';
 import { errorPage, judgeExtracted, recogniseAlazmenah, type Verdict } from './recognise.js';
 
 /**
@@ -37,12 +38,13 @@ export function readHtmlPage(html: string, context: HtmlPageContext = {}): Verdi
   if (hasAlazmenahLandmark(html)) {
     const rendered = renderHtml(html);
     const verdict = recogniseAlazmenah(rendered.text, rendered.hints, 'html');
+    if (verdict?.ok === true) return { ok: true, page: { ...verdict.page, url: articleUrl(rendered.hints.url) } };
     if (verdict !== null) return verdict;
   }
   const article = extractHtmlArticle(html, context.url === undefined ? {} : { url: context.url });
   for (const hint of [article.documentTitle, article.h1]) if (hint !== null && isErrorLine(hint)) return errorPage(hint);
   const { title, author: titleAuthor } = article.title === null ? { title: null, author: null } : splitByline(article.title);
-  return judgeExtracted(
+  const verdict = judgeExtracted(
     {
       site: article.site,
       scrapedOn: null,
@@ -57,4 +59,5 @@ export function readHtmlPage(html: string, context: HtmlPageContext = {}): Verdi
     },
     () => toLines(renderHtml(html).text),
   );
+  return verdict.ok ? { ok: true, page: { ...verdict.page, url: article.url } } : verdict;
 }

@@ -9,6 +9,7 @@ import { readHtmlPage } from './html-page.js';
 import { recognise } from './recognise.js';
 import { decodeCharacterReferences } from './references.js';
 import type { PageContext, PageOutcome, ParsedPage } from './types.js';
+import { articleUrl, siteOfUrl } from './urls.js';
 
 export type { PageContext, PageLayout, PageOutcome, ParsedPage } from './types.js';
 export { splitByline } from './byline.js';
@@ -35,23 +36,12 @@ function formatOf(text: string, fileName: string): PageFormat {
   return HTML_START.test(text.slice(0, 1024)) ? 'html' : 'text';
 }
 
-/** The host of a URL as a site name: lower-cased, without "www."; null when it has none. */
-function hostOf(url: string | undefined): string | null {
-  if (url === undefined) return null;
-  try {
-    const host = new URL(url).hostname.toLowerCase().replace(/^www\./u, '');
-    return /^[a-z0-9.-]+$/u.test(host) && host.includes('.') ? host : null;
-  } catch {
-    return null;
-  }
-}
-
 /** What the source says fills what the page leaves open (never overrides what the page states). */
 function withContext(page: ParsedPage, context: PageContext): ParsedPage {
   return {
     ...page,
-    site: page.site ?? hostOf(context.url),
-    url: page.url ?? context.url ?? null,
+    site: page.site ?? siteOfUrl(context.url),
+    url: page.url ?? articleUrl(context.url),
     scrapedOn: page.scrapedOn ?? context.scrapedOn ?? null,
   };
 }

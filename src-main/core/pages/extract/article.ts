@@ -21,6 +21,7 @@ import {
   textSimilarity,
   type ReadableResult,
 } from './readable.js';
+import { articleUrl, siteOfUrl } from '../urls.js';
 import { chooseTitle, titleCompareKey, titleFromDocumentTitle } from './title.js';
 import { dateFromUrl, modifiedFromMetadata, publishedFromMetadata, readDateValue } from './when.js';
 import { findDate, toDateTime } from '../dates.js';
@@ -187,33 +188,6 @@ function hasHidden(root: HtmlNode): boolean {
   return false;
 }
 
-/** An absolute http(s) URL of an article (not a site's home page), resolved against `base`. */
-function articleUrl(value: string | null | undefined, base: string | null): string | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (text.length === 0 || text.length > 2000) return null;
-  let url: URL;
-  try {
-    url = base !== null ? new URL(text, base) : new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if ((url.pathname === '/' || url.pathname === '') && url.search === '') return null;
-  url.hash = '';
-  return url.href;
-}
-
-function hostOf(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    const host = new URL(url).hostname.toLowerCase().replace(/^www\./u, '');
-    return host.length > 0 && host.includes('.') ? host : null;
-  } catch {
-    return null;
-  }
-}
-
 function cleanAuthor(text: string | null): string | null {
   if (text === null) return null;
   let name = squeezeSpace(text).replace(/^(?:by|von|par|por|di|door|av|af|od|written by|بقلم|كتب|كتبت|إعداد|اعداد)\s*[:：]?\s+/iu, '');
@@ -283,7 +257,7 @@ export function extractHtmlArticle(html: string, context: ExtractContext = {}): 
     articleUrl(metadata.jsonLd?.url, base) ??
     articleUrl(doc.markup.savedFrom, null) ??
     articleUrl(context.url, null);
-  const host = hostOf(url) ?? hostOf(context.url ?? null);
+  const host = siteOfUrl(url) ?? siteOfUrl(context.url ?? null);
   const siteNames = siteNamesOf(metadata, host);
 
   const json = metadata.jsonLd;

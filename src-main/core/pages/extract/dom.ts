@@ -23,13 +23,11 @@ export class HtmlNode {
   score: number | undefined = undefined;
   /** Extraction scratch: a table judged to hold data rather than layout. */
   dataTable = false;
+  /** Where this node last stood among its parent's children (checked before use). */
+  private indexHint = 0;
+  // Cached texts. Invariant: a cached node's children are cached too, so a change clears its ancestors.
   private cachedText: string | undefined = undefined;
-  private cachedAt = -1;
   private cachedInner: string | undefined = undefined;
-  private cachedInnerAt = -1;
-
-  /** Bumped on every change to any tree, so cached texts are never stale. */
-  static epoch = 0;
 
   constructor(tag: string, attrs: Attrs, text = '') {
     this.tag = tag;
@@ -58,59 +56,81 @@ export class HtmlNode {
     return this.children.filter((c) => !c.isText);
   }
 
+  /** Position among the parent's children (-1 when detached); O(1) unless siblings moved. */
+  indexInParent(): number {
+    const siblings = this.parent?.children;
+    if (siblings === undefined) return -1;
+    const hint = this.indexHint;
+    if (siblings[hint] === this) return hint;
+    if (siblings[hint - 1] === this) return (this.indexHint = hint - 1);
+    return (this.indexHint = siblings.indexOf(this));
+  }
+
+  /** Forgets the cached texts of this node and its ancestors (after a change below them). */
+  invalidate(): void {
+    for (let node: HtmlNode | null = this; node !== null; node = node.parent) {
+      if (node.cachedText === undefined && node.cachedInner === undefined) break;
+      node.cachedText = undefined;
+      node.cachedInner = undefined;
+    }
+  }
+
   append(child: HtmlNode): void {
-    HtmlNode.epoch++;
     if (child.parent !== null) child.remove();
     child.parent = this;
+    child.indexHint = this.children.length;
     this.children.push(child);
+    this.invalidate();
   }
 
   remove(): void {
-    HtmlNode.epoch++;
     const parent = this.parent;
     if (parent === null) return;
-    const at = parent.children.indexOf(this);
+    const at = this.indexInParent();
     if (at >= 0) parent.children.splice(at, 1);
+    parent.invalidate();
     this.parent = null;
   }
 
   /** Puts `other` where this node is (this node leaves the tree). */
   replaceWith(other: HtmlNode): void {
-    HtmlNode.epoch++;
     const parent = this.parent;
     if (parent === null) return;
     if (other.parent !== null) other.remove();
-    const at = parent.children.indexOf(this);
+    const at = this.indexInParent();
     parent.children[at] = other;
     other.parent = parent;
+    other.indexHint = at;
     this.parent = null;
+    parent.invalidate();
   }
 
-  /** The concatenated text of the subtree (like DOM textContent), cached until the next change. */
+  /** Replaces the children (their parent links follow). */
+  setChildren(children: HtmlNode[]): void {
+    children.forEach((child, i) => {
+      child.parent = this;
+      child.indexHint = i;
+    });
+    this.children = children;
+    this.invalidate();
+  }
+
+  /** The concatenated text of the subtree (like DOM textContent), cached until it changes. */
   textContent(): string {
     if (this.isText) return this.text;
-    if (this.cachedAt === HtmlNode.epoch && this.cachedText !== undefined) return this.cachedText;
+    if (this.cachedText !== undefined) return this.cachedText;
     let out = '';
     for (const child of this.children) out += child.isText ? child.text : child.textContent();
     this.cachedText = out;
-    this.cachedAt = HtmlNode.epoch;
     return out;
   }
 
   /** The text trimmed, runs of two or more whitespace characters as one space (Readability's innerText). */
   innerText(): string {
-    if (this.cachedInnerAt === HtmlNode.epoch && this.cachedInner !== undefined) return this.cachedInner;
+    if (this.cachedInner !== undefined) return this.cachedInner;
     const text = this.textContent().trim().replace(WHITESPACE_RUN, ' ');
     this.cachedInner = text;
-    this.cachedInnerAt = HtmlNode.epoch;
     return text;
-  }
-
-  /** Replaces the children (their parent links follow). */
-  setChildren(children: HtmlNode[]): void {
-    HtmlNode.epoch++;
-    for (const child of children) child.parent = this;
-    this.children = children;
   }
 
   /** Descendant elements with one of the tags, in document order. */
@@ -158,7 +178,7 @@ export function nextElementSibling(node: HtmlNode): HtmlNode | null {
   const parent = node.parent;
   if (parent === null) return null;
   const siblings = parent.children;
-  for (let i = siblings.indexOf(node) + 1; i < siblings.length; i++) {
+  for (let i = node.indexInParent() + 1; i < siblings.length; i++) {
     const sibling = siblings[i] as HtmlNode;
     if (!sibling.isText) return sibling;
   }
@@ -190,7 +210,7 @@ export interface ParsedDocument {
   root: HtmlNode;
   body: HtmlNode;
   markup: PageMarkup;
-  /** Parsing stopped at MAX_DEPTH: the tree holds the part before that point. */
+  /** Parsing stopped (hostile nesting or too many elements): the tree holds the part before that point. */
   truncated: boolean;
 }
 
@@ -202,9 +222,14 @@ const DROP = new Set([
 ]);
 /** Kept as empty elements (extraction counts embeds), their content dropped. */
 const EMPTY = new Set(['iframe', 'object', 'embed']);
-/** Deepest nesting kept: htmlparser2's open-element stack makes hostile nesting quadratic. */
-const MAX_DEPTH = 1500;
+/** Deeper elements are flattened into their ancestor at this depth (real pages nest a few dozen deep). */
+const MAX_DEPTH = 400;
+/** Parsing stops at this depth of open tags: htmlparser2's open-element stack makes hostile nesting quadratic. */
+const MAX_OPEN = 1500;
+/** Elements kept per page (real pages have a few thousand); the rest of a larger page is not read. */
+const MAX_ELEMENTS = 40_000;
 const TOO_DEEP = new Error('HTML nested too deeply');
+const TOO_MANY = new Error('HTML has too many elements');
 const SAVED_FROM = /^\s*saved from url=\(\d+\)(\S+)/iu;
 const MAX_JSON_LD = 2_000_000;
 
@@ -213,6 +238,9 @@ export function parseDocument(html: string): ParsedDocument {
   const markup: PageMarkup = { title: null, metas: [], canonical: null, jsonLd: [], lang: null, dir: null, savedFrom: null };
   let current = root;
   let depth = 0;
+  let elements = 0;
+  /** Open elements deeper than MAX_DEPTH, not in the tree: their text goes to the deepest kept one. */
+  const flattened: string[] = [];
   /** > 0 while inside a dropped element (counts nested open tags of it). */
   let dropDepth = 0;
   let dropTag = '';
@@ -253,7 +281,12 @@ export function parseDocument(html: string): ParsedDocument {
           current = body;
           return;
         }
-        if (depth >= MAX_DEPTH) throw TOO_DEEP;
+        if (depth >= MAX_DEPTH) {
+          if (depth + flattened.length >= MAX_OPEN) throw TOO_DEEP;
+          flattened.push(name);
+          return;
+        }
+        if (++elements > MAX_ELEMENTS) throw TOO_MANY;
         if (body === null) {
           body = new HtmlNode('body', {});
           root.append(body);
@@ -286,6 +319,11 @@ export function parseDocument(html: string): ParsedDocument {
           return;
         }
         if (name === 'html' || name === 'body' || name === 'head') return;
+        if (flattened.length > 0) {
+          const at = flattened.lastIndexOf(name);
+          if (at >= 0) flattened.length = at;
+          return;
+        }
         // Close up to the matching open element; a stray end tag closes nothing.
         let node: HtmlNode | null = current;
         while (node !== null && node.tag !== name && node !== body) node = node.parent;
@@ -326,7 +364,7 @@ export function parseDocument(html: string): ParsedDocument {
     parser.write(html);
     parser.end();
   } catch (error) {
-    if (error !== TOO_DEEP) throw error;
+    if (error !== TOO_DEEP && error !== TOO_MANY) throw error;
     truncated = true;
   }
   if (markup.title === null && collect === 'title') markup.title = collected;

@@ -155,7 +155,10 @@ function readJsonLd(sources: readonly string[]): { article: JsonLdArticle | null
   if (roots.length === 0) return { article: null, breadcrumb: [] };
   const objects = allObjects(roots);
   const byId = new Map<string, JsonObject>();
-  for (const object of objects) if (typeof object['@id'] === 'string') byId.set(object['@id'], object);
+  // A bare {"@id": …} is a reference, not the object it names.
+  for (const object of objects) {
+    if (typeof object['@id'] === 'string' && Object.keys(object).length > 1 && !byId.has(object['@id'])) byId.set(object['@id'], object);
+  }
 
   let article: JsonObject | null = null;
   let page: JsonObject | null = null;

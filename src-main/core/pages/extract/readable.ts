@@ -161,48 +161,52 @@ export function textSimilarity(a: string, b: string): number {
   return 1 - uniqueB.join(' ').length / tokensB.join(' ').length;
 }
 
-/** Replaces runs of two or more `<br>` with a `<p>` holding the phrasing content that follows. */
+/**
+ * Replaces runs of two or more `<br>` with a `<p>` holding the phrasing content that follows, up to the
+ * next run (Readability's `_replaceBrs`), one pass per parent so long pages stay linear.
+ */
 function replaceBrs(body: HtmlNode): void {
-  for (const br of body.descendants('br')) {
-    const parent = br.parent;
-    if (parent === null) continue;
-    const siblings = parent.children;
-    let at = siblings.indexOf(br);
+  const parents = new Set<HtmlNode>();
+  for (const br of body.descendants('br')) if (br.parent !== null) parents.add(br.parent);
+  for (const parent of parents) {
+    const children = parent.children;
     const nextNonSpace = (from: number): number => {
       let i = from;
-      while (i < siblings.length) {
-        const s = siblings[i] as HtmlNode;
-        if (!s.isText || s.text.trim().length > 0) break;
-        i++;
-      }
+      while (i < children.length && (children[i] as HtmlNode).isText && (children[i] as HtmlNode).text.trim().length === 0) i++;
       return i;
     };
+    const isBr = (i: number): boolean => children[i]?.tag === 'br';
+    const out: HtmlNode[] = [];
     let replaced = false;
-    for (let next = nextNonSpace(at + 1); next < siblings.length && siblings[next]?.tag === 'br'; next = nextNonSpace(at + 1)) {
+    let i = 0;
+    while (i < children.length) {
+      const node = children[i] as HtmlNode;
+      if (node.tag !== 'br' || !isBr(nextNonSpace(i + 1))) {
+        out.push(node);
+        i++;
+        continue;
+      }
       replaced = true;
-      for (const gone of siblings.splice(at + 1, next - at)) gone.parent = null; // the whitespace and the next <br>
+      // Skip the run of <br> (and the blanks between them).
+      let at = nextNonSpace(i + 1);
+      while (isBr(at)) at = nextNonSpace(at + 1);
+      for (let k = i; k < at; k++) (children[k] as HtmlNode).parent = null;
+      const p = new HtmlNode('p', {});
+      const inside: HtmlNode[] = [];
+      while (at < children.length) {
+        const next = children[at] as HtmlNode;
+        if (next.tag === 'br' && isBr(nextNonSpace(at + 1))) break;
+        if (!isPhrasingContent(next)) break;
+        inside.push(next);
+        at++;
+      }
+      while (inside.length > 0 && isWhitespace(inside[inside.length - 1] as HtmlNode)) inside.pop();
+      p.setChildren(inside);
+      out.push(p);
+      i = at;
     }
     if (!replaced) continue;
-    HtmlNode.epoch++;
-    const p = new HtmlNode('p', {});
-    siblings[at] = p;
-    p.parent = parent;
-    br.parent = null;
-    const moved: HtmlNode[] = [];
-    at++;
-    while (at < siblings.length) {
-      const next = siblings[at] as HtmlNode;
-      if (next.tag === 'br') {
-        const after = nextNonSpace(at + 1);
-        if (siblings[after]?.tag === 'br') break;
-      }
-      if (!isPhrasingContent(next)) break;
-      moved.push(next);
-      at++;
-    }
-    siblings.splice(siblings.indexOf(p) + 1, moved.length);
-    while (moved.length > 0 && isWhitespace(moved[moved.length - 1] as HtmlNode)) moved.pop();
-    p.setChildren(moved);
+    parent.setChildren(out);
     if (parent.tag === 'p') parent.tag = 'div';
   }
 }
@@ -288,6 +292,17 @@ class Grabber {
     return next;
   }
 
+  /**
+   * Takes a node out during the walk. The walk visits parents before children, so nothing it reads
+   * later depends on the removal: the node is dropped from its parent in one pass per parent afterwards
+   * (removing thousands of siblings one by one would be quadratic).
+   */
+  private dropAndGetNext(node: HtmlNode, dropped: Set<HtmlNode>): HtmlNode | null {
+    const next = nextElement(node, true);
+    dropped.add(node);
+    return next;
+  }
+
   /** Puts runs of phrasing content of a `<div>` into paragraphs. */
   private wrapPhrasing(div: HtmlNode): void {
     const out: HtmlNode[] = [];
@@ -326,16 +341,17 @@ class Grabber {
 
   grab(body: HtmlNode): ReadableResult | null {
     const elementsToScore: HtmlNode[] = [];
+    const dropped = new Set<HtmlNode>();
     let removeTitleHeader = true;
     let node: HtmlNode | null = body;
     while (node !== null) {
       const match = matchString(node);
       if (this.active(FLAG_STRIP_HIDDEN) && node !== body && !isProbablyVisible(node)) {
-        node = this.removeAndGetNext(node);
+        node = this.dropAndGetNext(node, dropped);
         continue;
       }
       if (node.attrs['aria-modal'] === 'true' && node.attrs.role === 'dialog') {
-        node = this.removeAndGetNext(node);
+        node = this.dropAndGetNext(node, dropped);
         continue;
       }
       if (this.byline === null && !this.options.hasByline && this.isValidByline(node, match)) {
@@ -350,12 +366,12 @@ class Grabber {
           next = nextElement(next);
         }
         this.byline = (named ?? node).textContent().trim();
-        node = this.removeAndGetNext(node);
+        node = this.dropAndGetNext(node, dropped);
         continue;
       }
       if (removeTitleHeader && (node.tag === 'h1' || node.tag === 'h2') && textSimilarity(this.options.title, innerText(node, false)) > 0.75) {
         removeTitleHeader = false;
-        node = this.removeAndGetNext(node);
+        node = this.dropAndGetNext(node, dropped);
         continue;
       }
       if (this.active(FLAG_STRIP_UNLIKELYS)) {
@@ -367,16 +383,16 @@ class Grabber {
           node.tag !== 'body' &&
           node.tag !== 'a'
         ) {
-          node = this.removeAndGetNext(node);
+          node = this.dropAndGetNext(node, dropped);
           continue;
         }
         if (UNLIKELY_ROLES.has(node.attr('role'))) {
-          node = this.removeAndGetNext(node);
+          node = this.dropAndGetNext(node, dropped);
           continue;
         }
       }
       if (EMPTY_CHECK.has(node.tag) && isElementWithoutContent(node)) {
-        node = this.removeAndGetNext(node);
+        node = this.dropAndGetNext(node, dropped);
         continue;
       }
       if (TAGS_TO_SCORE.has(node.tag)) elementsToScore.push(node);
@@ -394,6 +410,7 @@ class Grabber {
       }
       node = nextElement(node);
     }
+    compact(dropped);
 
     const candidates: HtmlNode[] = [];
     for (const element of elementsToScore) {
@@ -604,6 +621,17 @@ class Grabber {
       if (img === node.descendants('li').length) remove = false;
     }
     return remove;
+  }
+}
+
+/** Takes the dropped nodes out of their parents, one pass per parent. */
+function compact(dropped: ReadonlySet<HtmlNode>): void {
+  const parents = new Set<HtmlNode>();
+  for (const node of dropped) if (node.parent !== null) parents.add(node.parent);
+  for (const parent of parents) {
+    const kept = parent.children.filter((child) => !dropped.has(child));
+    for (const child of parent.children) if (dropped.has(child)) child.parent = null;
+    parent.setChildren(kept);
   }
 }
 
