@@ -5,7 +5,7 @@ import type { Article, RejectReason } from '../../src-main/common/types.js';
 import type { SourceKind } from './source.js';
 
 /** Bumped whenever the generator's output for a given seed and size changes. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** An article as exported (Article JSON of docs/design.md) without its id; snapshot paths relative to the corpus root. */
 export type ExpectedArticle = Omit<Article, 'id'>;

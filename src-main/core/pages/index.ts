@@ -46,7 +46,7 @@ function withContext(page: ParsedPage, context: PageContext): ParsedPage {
   };
 }
 
-/** A text save of a web page may carry HTML character references ("&#8220;", "&quot;"): decoded in every field. */
+/** HTML character references left in a page's text ("&#8220;", "&quot;") are decoded in every field. */
 function withReferencesDecoded(page: ParsedPage): ParsedPage {
   const decodeOrNull = (text: string | null): string | null => (text === null ? null : decodeCharacterReferences(text));
   return {
@@ -73,7 +73,8 @@ export function readPage(bytes: Uint8Array, fileName: string, context: PageConte
         ? readHtmlPage(decoded.text, context.url === undefined ? {} : { url: context.url })
         : recognise(decoded.text, NO_HINTS, 'text');
     if (!verdict.ok) return verdict;
-    const page = format === 'text' ? withReferencesDecoded(verdict.page) : verdict.page;
+    // Sources that stored a page's text with its references ("&quot;", "&#8220;") undecoded, or escaped twice.
+    const page = withReferencesDecoded(verdict.page);
     return { ok: true, page: withContext(page, context), encoding: decoded.encoding };
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unknown error';

@@ -103,7 +103,8 @@ function survey(body: HtmlNode): Survey {
     if (node.isText) continue;
     const tag = node.tag;
     if (tag === 'h1' || tag === 'h2') {
-      const text = squeezeSpace(node.textContent());
+      // Without a permalink marker ("¶", "#") that documentation pages append to headings.
+      const text = squeezeSpace(node.textContent()).replace(/\s*[¶§#🔗]+$/u, '');
       if (text.length > 0) headings.push({ text: isLogo(node, text) || isHiddenOrChrome(node) ? '' : text, tag });
     }
     const itemprop = node.attrs.itemprop;

@@ -121,10 +121,14 @@ function separatedParts(title: string): string[] {
   return parts.filter((p) => p.split(' ').length >= 2);
 }
 
-/** Cut a title's trailing "…" or "..." that marks it as shortened (a longer source has the rest). */
-function truncatedKey(title: string): string | null {
-  const key = titleCompareKey(title.replace(/(?:\.\.\.|…)\s*$/u, ''));
-  return key.length >= 20 ? key : null;
+const ELLIPSIS_END = /\s*(?:\.\.\.|…)$/u;
+
+/** Whether `short` is `long` cut off: marked with "…", or cut in the middle of a word (not at a separator). */
+function isShortenedFrom(short: string, long: string): boolean {
+  const marked = ELLIPSIS_END.test(short);
+  const stem = short.replace(ELLIPSIS_END, '');
+  if (stem.length < 20 || long.length <= stem.length || !long.startsWith(stem)) return false;
+  return marked || /[\p{L}\p{N}]/u.test(long.charAt(stem.length));
 }
 
 export function chooseTitle(sources: TitleSources): string | null {
@@ -137,21 +141,20 @@ export function chooseTitle(sources: TitleSources): string | null {
   const first = metadata[0];
   if (first !== undefined) {
     // Other sources that state a headline on their own (not the <title>, which carries the site's chrome).
-    const others = [...metadata.slice(1), ...headings].map(titleCompareKey).filter((k) => k.length > 0);
+    const otherMetadata = new Set(metadata.slice(1).map(titleCompareKey).filter((k) => k.length > 0));
+    const headingKeys = new Set(headings.map(titleCompareKey).filter((k) => k.length > 0));
     const firstKey = titleCompareKey(first);
-    if (others.includes(firstKey)) return first;
-    // A kicker or a section/site name that another source leaves out: cut at the separator.
-    for (const part of separatedParts(first)) if (others.includes(titleCompareKey(part))) return part;
-    // A headline the metadata shortened.
-    const truncated = truncatedKey(first);
-    if (truncated !== null) {
-      const longer = [...metadata.slice(1), ...headings].find((t) => {
-        const key = titleCompareKey(t);
-        return key.length > truncated.length && key.startsWith(truncated);
-      });
-      if (longer !== undefined) return longer;
-    }
-    return first;
+    const parts = [...separatedParts(first), ...kickerRemoved(first)];
+    // Another metadata field that states the headline without its kicker, section or site name (copies of
+    // the whole in other fields are common and prove less); then the whole as another field states it.
+    for (const part of parts) if (otherMetadata.has(titleCompareKey(part))) return part;
+    if (otherMetadata.has(firstKey)) return first;
+    // … or as a visible heading states it.
+    if (headingKeys.has(firstKey)) return first;
+    for (const part of parts) if (headingKeys.has(titleCompareKey(part))) return part;
+    // A headline the metadata shortened (cut with "…", or in the middle of a word).
+    const longer = [...metadata.slice(1), ...headings].find((t) => isShortenedFrom(first, t));
+    return longer ?? first;
   }
   if (documentTitle !== null && documentTitle.length > 0) {
     const parts = [strippedTitle ?? documentTitle, ...separatedParts(documentTitle)];
@@ -162,4 +165,10 @@ export function chooseTitle(sources: TitleSources): string | null {
     return heading !== undefined && countWords(fromTitle) <= 2 && countWords(heading) >= 3 ? heading : fromTitle;
   }
   return headings[0] ?? null;
+}
+
+/** "Kicker: Headline" → ["Headline"] (a label before the first colon, of a few words). */
+function kickerRemoved(title: string): string[] {
+  const m = /^([^:：]{2,60})[:：]\s+(\S.{8,})$/u.exec(title);
+  return m !== null && countWords(m[1] ?? '') <= 6 ? [(m[2] ?? '').trim()] : [];
 }
