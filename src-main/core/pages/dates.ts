@@ -227,7 +227,14 @@ export function findDate(text: string): FoundDate | null {
   if (text.length > 2000) return null;
   const folded = foldForMatch(text);
   if (!/\d{4}/u.test(folded)) return null;
-  const day = matchIso(folded) ?? matchWords(folded) ?? matchEnglish(folded) ?? matchHijri(folded) ?? matchSolarHijri(folded) ?? matchNumeric(folded);
+  const latin = /[a-z]/u.test(folded);
+  const arabic = /[\u0621-\u064a\u067e-\u06d3]/u.test(folded);
+  const day =
+    matchIso(folded) ??
+    (arabic ? matchWords(folded) : null) ??
+    (latin ? matchEnglish(folded) : null) ??
+    (arabic ? (matchHijri(folded) ?? matchSolarHijri(folded)) : null) ??
+    matchNumeric(folded);
   if (day === null) return null;
   let rest = folded.slice(0, day.index) + ' ' + folded.slice(day.index + day.length);
   let time = day.time;

@@ -48,6 +48,10 @@ function withContext(page: ParsedPage, context: PageContext): ParsedPage {
 
 /** HTML character references left in a page's text ("&#8220;", "&quot;") are decoded in every field. */
 function withReferencesDecoded(page: ParsedPage): ParsedPage {
+  const mayHold = (text: string | null): boolean => text !== null && text.includes('&');
+  if (!mayHold(page.title) && !mayHold(page.author) && !mayHold(page.section) && !page.ticker.some(mayHold) && !page.paragraphs.some(mayHold)) {
+    return page;
+  }
   const decodeOrNull = (text: string | null): string | null => (text === null ? null : decodeCharacterReferences(text));
   return {
     ...page,

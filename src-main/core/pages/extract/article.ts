@@ -155,20 +155,24 @@ function jsonLdTitle(json: JsonLdArticle, readabilityPick: string, others: reado
   return readabilityPick;
 }
 
-function cloneTree(node: HtmlNode): HtmlNode {
-  const copy = new HtmlNode(node.tag, node.attrs, node.text);
-  if (node.children.length > 0) copy.setChildren(node.children.map(cloneTree));
-  return copy;
-}
 
-function extractContent(doc: ParsedDocument, title: string, hasByline: boolean): ReadableResult | null {
+/**
+ * Readability's ladder: each pass that finds too little text is rerun on a fresh copy of the page with
+ * fewer rules; the longest result wins. Fresh copies are parsed again only when needed (most pages
+ * pass the first time).
+ */
+function extractContent(html: string, doc: ParsedDocument, title: string, hasByline: boolean): ReadableResult | null {
   prepareBody(doc.body);
-  const pristine = cloneTree(doc.body);
+  const hidden = hasHidden(doc.body);
   const attempts: ReadableResult[] = [];
   const options = { title, hasByline };
   for (const [i, flags] of [...LADDER, HIDDEN_TOO].entries()) {
-    if (i === LADDER.length && !hasHidden(pristine)) break;
-    const body = i === 0 ? doc.body : cloneTree(pristine);
+    if (i === LADDER.length && !hidden) break;
+    let body = doc.body;
+    if (i > 0) {
+      body = parseDocument(html).body;
+      prepareBody(body);
+    }
     const result = grabArticle(body, flags, options);
     if (result !== null && result.textLength >= CHAR_THRESHOLD) return result;
     if (result !== null) attempts.push(result);
@@ -263,7 +267,7 @@ export function extractHtmlArticle(html: string, context: ExtractContext = {}): 
 
   const json = metadata.jsonLd;
   const metaAuthor = authorOf(metadata, null);
-  const result = extractContent(doc, readabilityTitle(metadata, documentTitle, h1h2), metaAuthor !== null);
+  const result = extractContent(html, doc, readabilityTitle(metadata, documentTitle, h1h2), metaAuthor !== null);
   const blocks = result === null ? [] : renderBlocks(result.content);
 
   const jsonTitle = json !== null && !json.pageOnly ? jsonLdTitle(json, readabilityTitle(metadata, documentTitle, h1h2), [

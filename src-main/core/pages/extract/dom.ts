@@ -68,11 +68,10 @@ export class HtmlNode {
 
   /** Forgets the cached texts of this node and its ancestors (after a change below them). */
   invalidate(): void {
-    for (let node: HtmlNode | null = this; node !== null; node = node.parent) {
-      if (node.cachedText === undefined && node.cachedInner === undefined) break;
-      node.cachedText = undefined;
-      node.cachedInner = undefined;
-    }
+    if (this.cachedText === undefined && this.cachedInner === undefined) return;
+    this.cachedText = undefined;
+    this.cachedInner = undefined;
+    this.parent?.invalidate();
   }
 
   append(child: HtmlNode): void {
