@@ -96,6 +96,19 @@ describe('the article of any page', () => {
   });
 });
 
+describe('the page\'s own articleBody as a guide', () => {
+  it('recovers an article the scoring misses when JSON-LD states its text', () => {
+    // A site that wraps its story in a "comment" box: content scoring throws such boxes away.
+    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Tram line to reach the north', articleBody: EN.join('\n') };
+    const html = page(
+      `<script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      `<div class="promo-text"><p>${'Subscribe today: unlimited access, puzzles, newsletters, offers, podcasts, events. '.repeat(8)}</p></div>
+       <h1>Tram line to reach the north</h1><div class="comment-story">${paragraphs(EN)}</div>`,
+    );
+    expect(read(html).paragraphs).toEqual(EN);
+  });
+});
+
 describe('chrome inside the article element', () => {
   it('drops photo credits and captions, share lines and the date line above the text', () => {
     const html = page(

@@ -8,6 +8,7 @@ import { findDomain } from '../chrome.js';
 import { HtmlNode, parseDocument, type ParsedDocument } from './dom.js';
 import { renderBlocks, type Block } from './blocks.js';
 import { cleanBlocks } from './cleanup.js';
+import { blocksGuidedByBody } from './guide.js';
 import { firstMeta, readMetadata, type JsonLdArticle, type Metadata } from './metadata.js';
 import {
   CHAR_THRESHOLD,
@@ -294,7 +295,9 @@ export function extractHtmlArticle(html: string, context: ExtractContext = {}): 
     ...surveyed.headings.filter((h) => h.tag === 'h2').map((h) => h.text),
   ].filter((t) => t.length > 0);
   const title = chooseTitle({ metadata: metadataTitles, documentTitle, headings, h1h2, siteNames });
-  const paragraphs = cleanBlocks(blocks, { title });
+  const extracted = cleanBlocks(blocks, { title });
+  const guided = blocksGuidedByBody(html, json?.body ?? null, extracted);
+  const paragraphs = guided === null ? extracted : cleanBlocks(guided, { title });
 
   const publishedAt =
     publishedFromMetadata(metadata) ??

@@ -32,7 +32,8 @@ const RE = {
   videos:
     /\/\/(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)/i,
   shareElements: /(\b|_)(share|sharedaddy)(\b|_)/i,
-  tokenize: /\W+/g,
+  // Readability splits on \W, which in JavaScript drops every non-Latin letter: words of any script here.
+  tokenize: /[^\p{L}\p{N}]+/gu,
   hasContent: /\S$/,
   hashUrl: /^#.+/,
   commas: /\u002C|\u060C|\uFE50|\uFE10|\uFE11|\u2E41|\u2E34|\u2E32|\uFF0C/g,
