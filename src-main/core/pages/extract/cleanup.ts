@@ -77,7 +77,8 @@ function isChromeLine(block: Block, folded: string, titleKey: string, boxes: boo
   if (boxes && block.caption) return true;
   if (folded.length <= 200 && CREDIT.test(folded)) return true;
   if (folded.length <= 120 && (SHARE_WORDS.test(folded) || TIME_OR_AD.test(folded))) return true;
-  return titleKey.length > 0 && titleCompareKey(block.text) === titleKey;
+  // The headline repeated in the body (the length check spares the key of every other block).
+  return titleKey.length > 0 && block.text.length <= titleKey.length * 3 + 20 && titleCompareKey(block.text) === titleKey;
 }
 
 /** When the box rules would leave less than this share of the text, the boxes are the article (a slideshow of captions). */
