@@ -92,10 +92,12 @@ async function main(): Promise<void> {
   const parser = workerParser(args.workers);
   const results: ProcessedPage[] = new Array<ProcessedPage>(pages.length);
   const roundSeconds: number[] = [];
+  const roundCpuMs: number[] = [];
   const cpuStart = process.cpuUsage();
   try {
     for (let round = 0; round < args.rounds; round++) {
       const started = process.hrtime.bigint();
+      const roundCpu = process.cpuUsage();
       let next = 0;
       const lane = async (): Promise<void> => {
         while (next < pages.length) {
@@ -109,6 +111,8 @@ async function main(): Promise<void> {
       };
       await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
       roundSeconds.push(Number(process.hrtime.bigint() - started) / 1e9);
+      const used = process.cpuUsage(roundCpu);
+      roundCpuMs.push((used.user + used.system) / 1000);
     }
   } finally {
     await parser.close();
@@ -126,9 +130,15 @@ async function main(): Promise<void> {
   const pagesPerSecond = (pages.length * args.rounds) / seconds;
   const firstRound = pages.length / (roundSeconds[0] ?? 1);
   const cpuMsPerPage = (cpu.user + cpu.system) / 1000 / (pages.length * args.rounds);
+  // The last round shows the pool at work once its threads have started and compiled: CPU per page
+  // (all threads of the process) and the pages/s the machine's cores give at that cost when idle.
+  const steadyCpuMs = (roundCpuMs[roundCpuMs.length - 1] ?? 0) / pages.length;
+  const cores = Math.min(args.workers, os.availableParallelism());
   out.write(
     `speed        ${pagesPerSecond.toFixed(0)} pages/s through ${args.workers} parse worker(s), ${args.rounds} round(s)` +
-      ` (first round ${firstRound.toFixed(0)} pages/s; ${cpuMsPerPage.toFixed(1)} CPU ms per page; load average ${os.loadavg()[0]?.toFixed(1)})\n`,
+      ` (first round ${firstRound.toFixed(0)} pages/s; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.availableParallelism()} cores)\n` +
+      `cpu          ${cpuMsPerPage.toFixed(1)} CPU ms per page in all; last round ${steadyCpuMs.toFixed(1)} ms` +
+      ` → ${((1000 * cores) / Math.max(steadyCpuMs, 0.001)).toFixed(0)} pages/s on ${cores} idle core(s)\n`,
   );
 
   if (args.worst > 0) {
@@ -157,6 +167,8 @@ async function main(): Promise<void> {
     pagesPerSecond: Math.round(pagesPerSecond),
     workers: args.workers,
     cpuMsPerPage: Number(cpuMsPerPage.toFixed(1)),
+    steadyCpuMsPerPage: Number(steadyCpuMs.toFixed(1)),
+    loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(1)),
   };
   out.write(`${JSON.stringify(summary)}\n`);
   out.write(
