@@ -5,7 +5,11 @@
  */
 
 export type PageFormat = 'text' | 'html';
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1256';
+/**
+ * The encoding a file was read in: a WHATWG encoding name as TextDecoder spells it ('utf-8', 'utf-16le',
+ * 'windows-1256', 'windows-1252', 'shift_jis', 'gbk'…), or 'utf-8-bom' for UTF-8 that starts with a BOM.
+ */
+export type TextEncoding = string;
 
 export interface SnapshotInfo {
   /** File path; a zip member is `bundle.zip!/inner/path`. */
