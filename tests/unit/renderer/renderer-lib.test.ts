@@ -99,9 +99,11 @@ describe('citation', () => {
     author: null,
     publishedAt: '2016-12-16T15:24:14',
     readCount: 981,
+    versionCount: 1,
+    version: 1,
     url: null,
     paragraphs: ['…'],
-    snapshots: [{ path: '/scrapes/alazmenah.com/000_b99803806dd1b389.txt', scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null }],
+    snapshots: [{ path: '/scrapes/alazmenah.com/000_b99803806dd1b389.txt', scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null, version: 1 }],
   };
 
   it('names title, site, date and the archived file', () => {
