@@ -7,6 +7,7 @@ import { importCommand } from './commands/import.js';
 import { exportCommand, listCommand, showCommand, statsCommand, tickerCommand } from './commands/read.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
+import { diffCommand, versionsCommand } from './commands/versions.js';
 import { printLine } from './output.js';
 
 const USAGE = `arshif — an archive of scraped Arabic news sites
@@ -14,13 +15,19 @@ const USAGE = `arshif — an archive of scraped Arabic news sites
 Usage: npm run --silent arshif -- <command> [options]
 
   import <path>... --archive F     import folders, files and .zip bundles of scraped pages
-  list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read --limit N --offset N]
+  list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read|most-edited
+         --edited --limit N --offset N]   (--edited: only articles edited after their first scrape)
   show   <id> --archive F          one article with its paragraphs and snapshots
   search <query> --archive F [--site S --section S --author A --from D --to D --min-reads N
          --sort relevance|newest|oldest|most-read --limit N --offset N]
                                    words (all must match, any clitic form), "exact phrase", -exclude,
                                    OR (or أو), prefix*; put -- before a query that starts with -
+         [--all-versions]          also match the earlier wording of edited articles
   ticker --archive F [--site S] [--date YYYY-MM-DD]
+  ticker --archive F --site S [--from D] [--to D]   the ticker over days: calendar, headlines, who left early
+  versions <id> --archive F        the versions of an article (each distinct text), with their snapshots
+  diff   <id> [A B] --archive F [--exact]   what changed from version A to B (default: first → shown);
+                                   words compared without harakat/tatweel unless --exact; --json: operations
   stats  --archive F               totals by site, section and year
   export --archive F [--out FILE]  every article as one JSON line
   serve  --archive F [--port P] [--host ADDR --token T]   the UI and API on http://127.0.0.1:P/ (URL printed first)
@@ -37,6 +44,8 @@ const COMMANDS: Record<string, { create: boolean; run: Command }> = {
   search: { create: false, run: (a, p, v) => searchCommand(a, p, v) },
   ticker: { create: false, run: (a, _p, v) => tickerCommand(a, v) },
   stats: { create: false, run: (a, _p, v) => statsCommand(a, v) },
+  versions: { create: false, run: (a, p, v) => versionsCommand(a, p, v) },
+  diff: { create: false, run: (a, p, v) => diffCommand(a, p, v) },
   export: { create: false, run: (a, _p, v) => exportCommand(a, v) },
   serve: { create: true, run: (a, _p, v) => serveCommand(a, v) },
 };

@@ -1,4 +1,5 @@
 import type { ArticleSummary, PageFormat, SnapshotInfo, TextEncoding } from '../../common/types.js';
+import { parseParagraphList } from './version-text.js';
 
 /** Columns of `articles` that make an ArticleSummary; select them with SUMMARY_COLUMNS. */
 export interface SummaryRow {
@@ -52,7 +53,7 @@ export function toSnapshot(row: SnapshotRow, versionNumber: (versionId: number |
   };
 }
 
+/** The paragraphs of an articles row (a damaged value reads as no paragraphs: archive files are untrusted). */
 export function parseParagraphs(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
+  return parseParagraphList(json);
 }

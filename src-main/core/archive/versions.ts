@@ -111,8 +111,8 @@ export function diffVersions(archive: Archive, articleId: number, options: { fro
   const shown = rows.findIndex((r) => r.paragraphs === null) + 1 || rows.length;
   const to = options.to ?? (options.from !== undefined && options.from >= shown ? rows.length : shown);
   const from = options.from ?? (options.to !== undefined ? Math.max(1, to - 1) : 1);
-  const a = textOf(pick(rows, articleId, from), article);
   const b = textOf(pick(rows, articleId, to), article);
+  const a = textOf(pick(rows, articleId, from), article);
   const mode = options.mode ?? 'words';
   return { articleId, from, to, mode, ...diffVersionTexts(a, b, mode) };
 }

@@ -11,19 +11,24 @@
 //  3. A page without a publication time matches only a stored article of the same site and headline.
 
 import type Database from 'better-sqlite3';
-import { FINGERPRINT_BYTES, fingerprintDistance, shingleSimilarity } from '../arabic/fingerprint.js';
+import { FINGERPRINT_BYTES, fingerprintDistance, shingleOverlap } from '../arabic/fingerprint.js';
 import { analyzeForIndex } from '../arabic/index.js';
 import { parseParagraphList } from '../archive/version-text.js';
 import type { ParsedPage } from '../pages/types.js';
 import type { PageAnalysis } from './process-page.js';
 
-/** Jaccard similarity of 3-word shingles from which two bodies count as one article's text. */
+/**
+ * Two bodies are one article's text when they share half their 3-word shingles (Jaccard), or when
+ * most of the smaller one's are in the other (a paragraph removed or added). Unrelated articles
+ * share next to none.
+ */
 export const SAME_BODY_SIMILARITY = 0.5;
+export const SAME_BODY_CONTAINMENT = 0.8;
 /**
  * Fingerprints further apart than this are not compared exactly: a body that shares half its
- * shingles with another is ~16 bits away; unrelated texts are ~32 (rarely under 20).
+ * shingles with another, or is half of it, is ~16 bits away; unrelated texts are ~32 (rarely under 20).
  */
-const FINGERPRINT_PREFILTER_BITS = 22;
+const FINGERPRINT_PREFILTER_BITS = 24;
 /** Exact comparisons per page at most (a site whose pages give only a day can have many candidates). */
 const MAX_BODY_COMPARISONS = 8;
 
@@ -77,7 +82,7 @@ export class ArticleIdentity {
   }
 
   private sameBody(c: Candidate, analysis: PageAnalysis): boolean {
-    return this.similarity(c, analysis) >= SAME_BODY_SIMILARITY;
+    return this.likeness(c, analysis) > 0;
   }
 
   private closestBody(candidates: Candidate[], analysis: PageAnalysis): number | null {
@@ -87,18 +92,20 @@ export class ArticleIdentity {
       .filter((x) => x.bits <= FINGERPRINT_PREFILTER_BITS)
       .sort((a, b) => a.bits - b.bits)
       .slice(0, MAX_BODY_COMPARISONS);
-    let best: { id: number; similarity: number } | null = null;
+    let best: { id: number; likeness: number } | null = null;
     for (const { c } of near) {
-      const similarity = this.similarity(c, analysis);
-      if (similarity >= SAME_BODY_SIMILARITY && (!best || similarity > best.similarity)) best = { id: c.id, similarity };
+      const likeness = this.likeness(c, analysis);
+      if (likeness > 0 && (!best || likeness > best.likeness)) best = { id: c.id, likeness };
     }
     return best?.id ?? null;
   }
 
-  private similarity(c: Candidate, analysis: PageAnalysis): number {
+  /** How alike the stored body and the page's are (their Jaccard similarity), or 0 when they are not one text. */
+  private likeness(c: Candidate, analysis: PageAnalysis): number {
     if (!analysis.fingerprint || !c.fingerprint) return 0; // too short to judge by the body
     const body = parseParagraphList(this.s.body.get(c.id) as string | null).join('\n');
-    return shingleSimilarity(analyzeForIndex(body).norm, analysis.body.norm);
+    const { similarity, containment } = shingleOverlap(analyzeForIndex(body).norm, analysis.body.norm);
+    return similarity >= SAME_BODY_SIMILARITY || containment >= SAME_BODY_CONTAINMENT ? Math.max(similarity, 0.001) : 0;
   }
 }
 

@@ -14,6 +14,7 @@ import { diffVersions, getVersion, listVersions } from '../../../src-main/core/a
 import { runImport } from '../../../src-main/core/importer/run-import.js';
 import { SCRAPES, TITLE_1, TITLE_2, VERSION_TEXTS, writeScrape } from '../../helpers/edited-article.js';
 import { useTempDir } from '../../helpers/tmp.js';
+import { versionProblems } from '../../helpers/version-invariants.js';
 
 const tmp = useTempDir('arshif-versions-');
 
@@ -149,5 +150,13 @@ describe('an article edited between three scrapes', () => {
         [3, TITLE_2, true],
       ]);
       expect(line!.versions?.[0]!.paragraphs).toEqual(VERSION_TEXTS[0]!.paragraphs);
+    }));
+});
+
+describe('the invariants of versions', () => {
+  it('hold after an import of edited scrapes', () =>
+    withArchive(async (archive) => {
+      await importAll(archive, [0, 1, 2].map((i) => writeScrape(path.join(tmp(), 's'), i)));
+      expect(versionProblems(archive.db)).toEqual([]);
     }));
 });
