@@ -12,9 +12,10 @@ import { reader } from './reader.svelte.js';
 import { search } from './search.svelte.js';
 import { settings } from './settings.svelte.js';
 import { ticker } from './ticker.svelte.js';
+import { tickerHistory } from './ticker-history.svelte.js';
 
 export type ListView = 'browse' | 'search';
-export type View = { kind: ListView } | { kind: 'reader'; back: ListView };
+export type View = { kind: ListView } | { kind: 'reader'; back: ListView } | { kind: 'ticker-history'; back: ListView };
 
 class AppState {
   view = $state.raw<View>({ kind: 'browse' });
@@ -32,7 +33,7 @@ class AppState {
 
   /** The list view the reader goes back to. */
   get listView(): ListView {
-    return this.view.kind === 'reader' ? this.view.back : this.view.kind;
+    return 'back' in this.view ? this.view.back : this.view.kind;
   }
 
   private listening = false;
@@ -112,6 +113,13 @@ class AppState {
     return value;
   }
   private returning = false;
+
+  /** A site's ticker over time, at the month of `date` (its latest ticker day when null). */
+  showTickerHistory(site: string, date: string | null): void {
+    reader.close();
+    this.view = { kind: 'ticker-history', back: this.listView };
+    void tickerHistory.open(site, date);
+  }
 
   /** Searches for a text (a ticker headline without an article). */
   searchFor(text: string): void {

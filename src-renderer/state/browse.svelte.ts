@@ -2,7 +2,7 @@
  * The browse list: filters (site, section, year/month, sort) and a paged cache of article summaries,
  * fetched with list({limit, offset}) as rows scroll into view. Only pages near the visible rows are kept.
  */
-import type { ArticleSort, ArticleSummary, ListQuery } from '../../src-main/common/types.js';
+import type { ArticleSummary, ListQuery, ListSort } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
 import { monthRange, yearRange } from '../lib/dates.js';
 import type { Sequence } from '../lib/sequence.js';
@@ -17,7 +17,9 @@ export class BrowseState implements Sequence {
   section = $state<string | null>(null);
   year = $state<number | null>(null);
   month = $state<number | null>(null);
-  sort = $state<ArticleSort>('newest');
+  sort = $state<ListSort>('newest');
+  /** Only articles edited after their first scrape. */
+  edited = $state(false);
 
   total = $state(0);
   /** True once the first page of the current filters has arrived. */
@@ -43,6 +45,7 @@ export class BrowseState implements Sequence {
 
   get query(): ListQuery {
     const q: ListQuery = { sort: this.sort };
+    if (this.edited) q.edited = true;
     if (this.site) q.site = this.site;
     if (this.section) q.section = this.section;
     if (this.year !== null) Object.assign(q, this.month !== null ? monthRange(this.year, this.month) : yearRange(this.year));
@@ -66,8 +69,13 @@ export class BrowseState implements Sequence {
     void this.reload();
   }
 
-  setSort(sort: ArticleSort): void {
+  setSort(sort: ListSort): void {
     this.sort = sort;
+    void this.reload();
+  }
+
+  setEdited(edited: boolean): void {
+    this.edited = edited;
     void this.reload();
   }
 

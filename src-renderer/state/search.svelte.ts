@@ -27,6 +27,8 @@ export class SearchState implements Sequence {
   text = $state('');
   filters = $state<SearchFilters>({});
   sort = $state<SearchSort>('relevance');
+  /** Also match the earlier wording of edited articles. */
+  allVersions = $state(false);
 
   result = $state.raw<SearchResult | null>(null);
   hits = $state.raw<SearchHit[]>([]);
@@ -62,6 +64,7 @@ export class SearchState implements Sequence {
 
   get query(): SearchQuery {
     const q: SearchQuery = { query: this.text.trim(), sort: this.sort };
+    if (this.allVersions) q.allVersions = true;
     for (const [k, v] of Object.entries(this.filters) as Array<[keyof SearchFilters, string | undefined]>) if (v) q[k] = v;
     return q;
   }
@@ -94,6 +97,11 @@ export class SearchState implements Sequence {
 
   setSort(sort: SearchSort): void {
     this.sort = sort;
+    this.submit();
+  }
+
+  setAllVersions(all: boolean): void {
+    this.allVersions = all;
     this.submit();
   }
 
