@@ -20,8 +20,23 @@ interface VersionRow {
   has_reads: number;
   last_scraped_on: string | null;
   last_snapshot: number;
+  /** 1 for the version the article shows (its text columns are NULL). */
+  shown: number;
+}
+
+interface VersionTextRow {
+  id: number;
+  cut: number;
+  has_reads: number;
   paragraphs: string | null;
 }
+
+/**
+ * A new text is checked for being a cut-off copy of (or for cutting off) this many of the article's
+ * most recently scraped versions: truncation happens between scrapes close in time, and an article
+ * with hundreds of versions must not make each new one cost hundreds of comparisons.
+ */
+const CUT_OFF_NEIGHBOURS = 8;
 
 interface ArticleTextRow {
   version_id: number | null;
@@ -77,7 +92,12 @@ export class VersionWriter {
            last_scraped_on = CASE WHEN @day IS NOT NULL AND (last_scraped_on IS NULL OR @day > last_scraped_on) THEN @day ELSE last_scraped_on END
          WHERE id = @id`,
       ),
-      versionsOf: db.prepare('SELECT id, cut, has_reads, last_scraped_on, last_snapshot, paragraphs FROM versions WHERE article_id = ?'),
+      versionsOf: db.prepare('SELECT id, cut, has_reads, last_scraped_on, last_snapshot, paragraphs IS NULL AS shown FROM versions WHERE article_id = ?'),
+      recentTexts: db.prepare(
+        `SELECT id, cut, has_reads, paragraphs FROM versions WHERE article_id = ? AND id <> ?
+         ORDER BY coalesce(last_scraped_on, '') DESC, last_snapshot DESC LIMIT ${CUT_OFF_NEIGHBOURS}`,
+      ),
+      versionCut: db.prepare('SELECT id, cut, has_reads, paragraphs FROM versions WHERE id = ?'),
       setCut: db.prepare('UPDATE versions SET cut = 1 WHERE id = ?'),
       countVersions: db.prepare('UPDATE articles SET version_count = (SELECT count(*) FROM versions WHERE article_id = @id) WHERE id = @id'),
       articleText: db.prepare('SELECT version_id, title, title_key, author, section, paragraphs FROM articles WHERE id = ?'),
@@ -131,16 +151,14 @@ export class VersionWriter {
     this.s.noteScrape.run({ id: versionId, hasReads: scrape.hasReads ? 1 : 0, day: scrape.scrapedOn, snapshot: scrape.snapshotId });
   }
 
-  /** Marks cut-off versions among an article's versions after `added` (a new text) arrived. */
+  /** Marks cut-off versions after `added` (a new text) arrived: it, or its recent neighbours. */
   markCutOffs(articleId: number, added: number): void {
-    const article = this.s.articleText.get(articleId) as ArticleTextRow;
-    const rows = this.s.versionsOf.all(articleId) as VersionRow[];
-    const paragraphsOf = (r: VersionRow) => parseParagraphList(r.paragraphs ?? article.paragraphs);
-    const newer = rows.find((r) => r.id === added);
+    const newer = this.s.versionCut.get(added) as VersionTextRow | undefined;
     if (!newer) return;
+    const article = this.s.articleText.get(articleId) as ArticleTextRow;
+    const paragraphsOf = (r: VersionTextRow) => parseParagraphList(r.paragraphs ?? article.paragraphs);
     const newText = paragraphsOf(newer);
-    for (const other of rows) {
-      if (other.id === added) continue;
+    for (const other of this.s.recentTexts.all(articleId, added) as VersionTextRow[]) {
       const otherText = paragraphsOf(other);
       if (!newer.has_reads && !newer.cut && isCutOff(newText, otherText)) {
         this.s.setCut.run(newer.id);
@@ -160,7 +178,7 @@ export class VersionWriter {
     const complete = rows.filter((r) => r.cut === 0);
     let best: VersionRow | undefined;
     for (const r of complete.length > 0 ? complete : rows) if (!best || later(r, best)) best = r;
-    const shown = rows.find((r) => r.paragraphs === null);
+    const shown = rows.find((r) => r.shown === 1);
     if (best && best.id !== shown?.id) {
       const isPage = best.id === page.versionId;
       this.swap(articleId, best.id, isPage ? page.analysis : null, !(isPage && page.isNew));
