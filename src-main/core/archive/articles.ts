@@ -13,6 +13,8 @@ export const ORDER_BY: Record<ArticleSort, string> = {
   'most-read': 'a.read_count DESC, a.id DESC',
 };
 
+const SHOWN_VERSION = '(SELECT v.id FROM versions v WHERE v.article_id = a.id AND v.paragraphs IS NULL) AS version_id';
+
 const LIST_ORDER_BY: Record<ListSort, string> = { ...ORDER_BY, 'most-edited': 'a.version_count DESC, a.published_at DESC, a.id DESC' };
 
 export interface Filter {
@@ -73,11 +75,12 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
 interface ArticleRow extends SummaryRow {
   paragraphs: string;
   url: string | null;
+  /** The version shown (the one whose text is the article row's). */
   version_id: number | null;
 }
 
 export function getArticle(archive: Archive, id: number): Article {
-  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url, a.version_id FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url, ${SHOWN_VERSION} FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
   return withSnapshots(archive, row);
 }
@@ -98,7 +101,7 @@ function withSnapshots(archive: Archive, row: ArticleRow): Article {
 
 /** Every article with its snapshots, in id order, one at a time (constant memory). */
 export function* iterateArticles(archive: Archive): Generator<Article> {
-  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url, a.version_id FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
+  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url, ${SHOWN_VERSION} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
   let last = 0;
   for (;;) {
     const rows = stmt.all(last) as ArticleRow[];

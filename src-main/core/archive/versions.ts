@@ -27,7 +27,6 @@ interface ArticleTextRow {
   author: string | null;
   section: string | null;
   paragraphs: string;
-  version_id: number | null;
 }
 
 const VERSION_ORDER = "ORDER BY coalesce(first_scraped_on, '9999'), id";
@@ -48,7 +47,7 @@ export function versionNumbering(db: Database.Database, articleId: number): (ver
 }
 
 function articleText(db: Database.Database, id: number): ArticleTextRow {
-  const row = statement(db, 'SELECT id, title, author, section, paragraphs, version_id FROM articles WHERE id = ?').get(id) as ArticleTextRow | undefined;
+  const row = statement(db, 'SELECT id, title, author, section, paragraphs FROM articles WHERE id = ?').get(id) as ArticleTextRow | undefined;
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
   return row;
 }

@@ -1,8 +1,8 @@
 // The versions of an article as the writer keeps them (schema: migrations/004-versions.ts).
 //
-// Each scrape's text (title, author, section, paragraphs) is hashed; a text already stored for the
-// article is the same version, so identical re-scrapes add nothing but a snapshot. A new text is a
-// new version. The article shows its latest complete version: the one last scraped (by scrape day,
+// Each re-scrape's text (title, author, section, paragraphs) is hashed; a text already stored for
+// the article is the same version, so identical re-scrapes add nothing but a snapshot. A new text is
+// a new version. (An article's first version is hashed only when a second scrape arrives.) The article shows its latest complete version: the one last scraped (by scrape day,
 // later files winning ties) among those that are not cut off — a scrape without a read count whose
 // text is a prefix of another version's is kept, marked cut, and never shown. The shown version's
 // text lives in the article row (and articles_fts); every other version keeps its own text (and
@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import { analyzeForIndex, titleKey } from '../arabic/index.js';
 import { fingerprintOf } from '../arabic/fingerprint.js';
-import { isCutOff, parseParagraphList, type VersionText } from '../archive/version-text.js';
+import { isCutOff, parseParagraphList, versionHash, type VersionText } from '../archive/version-text.js';
 import type { PageAnalysis } from './process-page.js';
 
 interface VersionRow {
@@ -39,7 +39,6 @@ interface VersionTextRow {
 const CUT_OFF_NEIGHBOURS = 8;
 
 interface ArticleTextRow {
-  version_id: number | null;
   title: string;
   title_key: string;
   author: string | null;
@@ -78,7 +77,12 @@ export class VersionWriter {
   constructor(db: Database.Database) {
     this.s = {
       byHash: db.prepare('SELECT id FROM versions WHERE article_id = ? AND text_hash = ?').pluck(),
-      insertShown: db.prepare('INSERT INTO versions (article_id, text_hash) VALUES (?, ?)'),
+      unhashed: db.prepare('SELECT id, title, author, section, paragraphs FROM versions WHERE article_id = ? AND text_hash IS NULL'),
+      setHash: db.prepare('UPDATE versions SET text_hash = ? WHERE id = ?'),
+      shownVersion: db.prepare('SELECT id FROM versions WHERE article_id = ? AND paragraphs IS NULL').pluck(),
+      insertFirst: db.prepare(
+        'INSERT INTO versions (article_id, has_reads, first_scraped_on, last_scraped_on) VALUES (@articleId, @hasReads, @day, @day)',
+      ),
       insertStored: db.prepare(
         `INSERT INTO versions (article_id, text_hash, title, title_key, author, section, paragraphs)
          VALUES (@articleId, @hash, @title, @titleKey, @author, @section, @paragraphs)`,
@@ -100,7 +104,7 @@ export class VersionWriter {
       versionCut: db.prepare('SELECT id, cut, has_reads, paragraphs FROM versions WHERE id = ?'),
       setCut: db.prepare('UPDATE versions SET cut = 1 WHERE id = ?'),
       countVersions: db.prepare('UPDATE articles SET version_count = (SELECT count(*) FROM versions WHERE article_id = @id) WHERE id = @id'),
-      articleText: db.prepare('SELECT version_id, title, title_key, author, section, paragraphs FROM articles WHERE id = ?'),
+      articleText: db.prepare('SELECT title, title_key, author, section, paragraphs FROM articles WHERE id = ?'),
       versionText: db.prepare('SELECT title, title_key, author, section, paragraphs FROM versions WHERE id = ?'),
       keepText: db.prepare(
         'UPDATE versions SET title = @title, title_key = @titleKey, author = @author, section = @section, paragraphs = @paragraphs WHERE id = @id',
@@ -108,7 +112,7 @@ export class VersionWriter {
       dropText: db.prepare('UPDATE versions SET title = NULL, title_key = NULL, author = NULL, section = NULL, paragraphs = NULL WHERE id = ?'),
       showText: db.prepare(
         `UPDATE articles SET title = @title, title_key = @titleKey, author = @author, section = @section, paragraphs = @paragraphs,
-           fingerprint = @fingerprint, version_id = @versionId WHERE id = @id`,
+           fingerprint = @fingerprint WHERE id = @id`,
       ),
       insertVersionFts: db.prepare('INSERT INTO versions_fts (rowid, title, body, title_stem, body_stem) VALUES (?, ?, ?, ?, ?)'),
       deleteVersionFts: db.prepare('DELETE FROM versions_fts WHERE rowid = ?'),
@@ -120,13 +124,24 @@ export class VersionWriter {
     };
   }
 
-  /** The first version of a new article: shown, so its text is the article row's. */
-  createFirst(articleId: number, hash: Buffer): number {
-    return Number(this.s.insertShown.run(articleId, hash).lastInsertRowid);
+  /**
+   * The first version of a new article: shown, so its text is the article row's; its hash waits for a
+   * second scrape, and `last_snapshot` 0 stands for its first file (no later file of it yet).
+   */
+  createFirst(articleId: number, scrape: { scrapedOn: string | null; hasReads: boolean }): number {
+    return Number(this.s.insertFirst.run({ articleId, hasReads: scrape.hasReads ? 1 : 0, day: scrape.scrapedOn }).lastInsertRowid);
   }
 
-  /** The version of an existing article with this text hash, if stored. */
+  /** The version of an existing article with this text hash, if stored (hashing the versions not hashed yet). */
   find(articleId: number, hash: Buffer): number | null {
+    const article = this.s.articleText.get(articleId) as ArticleTextRow | undefined;
+    for (const row of this.s.unhashed.all(articleId) as Array<{ id: number } & Omit<StoredText, 'title_key'> & { title: string | null }>) {
+      const text: VersionText =
+        row.paragraphs === null && article
+          ? { title: article.title, author: article.author, section: article.section, paragraphs: parseParagraphList(article.paragraphs) }
+          : { title: row.title ?? '', author: row.author, section: row.section, paragraphs: parseParagraphList(row.paragraphs) };
+      this.s.setHash.run(versionHash(text), row.id);
+    }
     return (this.s.byHash.get(articleId, hash) as number | undefined) ?? null;
   }
 
@@ -189,7 +204,7 @@ export class VersionWriter {
   /** The version `to` becomes the shown one: its text moves into the article row, the shown one's out. */
   private swap(articleId: number, to: number, analysis: PageAnalysis | null, toIsIndexed: boolean): void {
     const article = this.s.articleText.get(articleId) as ArticleTextRow;
-    const from = article.version_id;
+    const from = (this.s.shownVersion.get(articleId) as number | undefined) ?? null;
     if (from !== null) {
       this.s.keepText.run({
         id: from,
@@ -215,7 +230,6 @@ export class VersionWriter {
       section: text.section,
       paragraphs: text.paragraphs,
       fingerprint: fingerprint ? Buffer.from(fingerprint.buffer, fingerprint.byteOffset, fingerprint.byteLength) : null,
-      versionId: to,
     });
     this.s.deleteFts.run(articleId);
     this.s.deleteTitleFts.run(articleId);

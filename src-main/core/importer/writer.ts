@@ -64,7 +64,6 @@ export class ArchiveWriter {
            @scrapedOn, @scrapedOn, @importId, @importId, @url, @fingerprint)
          ON CONFLICT (identity) DO NOTHING`,
       ),
-      setShownVersion: db.prepare('UPDATE articles SET version_id = ? WHERE id = ?'),
       articleDays: db.prepare('SELECT last_scraped_on FROM articles WHERE id = ?').pluck(),
       updateScrape: db.prepare(
         `UPDATE articles SET
@@ -118,19 +117,16 @@ export class ArchiveWriter {
     // The file changed: its old snapshot goes first (paths are unique); its article goes after this
     // page is stored, and only if nothing else (this page included) still carries it.
     if (item.replaces) this.s.deleteSnapshot.run(item.replaces.id);
-    const text: VersionText = { title: page.title, author: page.author, section: page.section, paragraphs: page.paragraphs };
-    const hash = versionHash(text);
     const existing = this.identity.find(item.site, page, analysis);
     let outcome: StoreOutcome;
     if (existing === null) {
       const articleId = this.insertArticle(item);
-      const versionId = this.versions.createFirst(articleId, hash);
-      this.s.setShownVersion.run(versionId, articleId);
+      const versionId = this.versions.createFirst(articleId, { scrapedOn: page.scrapedOn, hasReads: page.readCount !== null });
       this.versions.indexArticle(articleId, analysis);
       this.insertSnapshot(item, articleId, versionId);
       outcome = 'added';
     } else {
-      this.mergeScrape(existing, item, text, hash);
+      this.mergeScrape(existing, item);
       outcome = 'updated';
     }
     if (item.replaces) this.dropIfOrphaned(item.replaces.article_id);
@@ -179,7 +175,6 @@ export class ArchiveWriter {
         versionId,
       }).lastInsertRowid,
     );
-    this.versions.noteScrape(versionId, { snapshotId, scrapedOn: page.scrapedOn, hasReads: page.readCount !== null });
     return snapshotId;
   }
 
@@ -188,8 +183,10 @@ export class ArchiveWriter {
    * the read count; its text is the version it carried — a new one if the text is new — and the
    * article shows its latest complete version (version-writer.ts).
    */
-  private mergeScrape(articleId: number, item: PageToStore, text: VersionText, hash: Buffer): void {
+  private mergeScrape(articleId: number, item: PageToStore): void {
     const { page, analysis } = item;
+    const text: VersionText = { title: page.title, author: page.author, section: page.section, paragraphs: page.paragraphs };
+    const hash = versionHash(text);
     const lastDay = this.s.articleDays.get(articleId) as string | null;
     const latest = lastDay === null || (page.scrapedOn !== null && page.scrapedOn >= lastDay);
     this.s.updateScrape.run({
@@ -203,7 +200,8 @@ export class ArchiveWriter {
     let versionId = this.versions.find(articleId, hash);
     const isNew = versionId === null;
     versionId ??= this.versions.add(articleId, hash, text, analysis.titleKey);
-    this.insertSnapshot(item, articleId, versionId);
+    const snapshotId = this.insertSnapshot(item, articleId, versionId);
+    this.versions.noteScrape(versionId, { snapshotId, scrapedOn: page.scrapedOn, hasReads: page.readCount !== null });
     if (isNew) this.versions.markCutOffs(articleId, versionId);
     this.versions.showLatest(articleId, { versionId, analysis, isNew });
   }
