@@ -12,7 +12,8 @@ export function formatSummary(a: ArticleSummary): string {
   const date = a.publishedAt ? a.publishedAt.replace('T', ' ') : 'no date';
   const reads = a.readCount === null ? '' : ` · ${a.readCount} reads`;
   const author = a.author ? ` · ${a.author}` : '';
-  return `#${a.id}  ${a.title}\n      ${a.site}${a.section ? ` › ${a.section}` : ''} · ${date}${reads}${author}`;
+  const edited = a.versionCount > 1 ? ` · edited: ${a.versionCount} versions` : '';
+  return `#${a.id}  ${a.title}\n      ${a.site}${a.section ? ` › ${a.section}` : ''} · ${date}${reads}${author}${edited}`;
 }
 
 export function formatDuration(ms: number): string {

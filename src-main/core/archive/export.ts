@@ -1,10 +1,30 @@
 import fs from 'node:fs';
-import type { Article, ExportResult } from '../../common/types.js';
+import type { Article, ArticleVersion, ExportResult } from '../../common/types.js';
 import type { Archive } from './archive.js';
 import { iterateArticles } from './articles.js';
+import { getVersion } from './versions.js';
 
-export function exportArticles(archive: Archive): Iterable<Article> {
-  return iterateArticles(archive);
+/** A version in an export line: its number, days, state and text (the snapshots already name their version). */
+export type ExportedVersion = Omit<ArticleVersion, 'id' | 'articleId' | 'snapshots'>;
+
+/**
+ * An exported article: the Article JSON, plus — for an article edited after its first scrape — every
+ * version with its text, oldest first (the article's own fields are the shown version's).
+ */
+export type ExportedArticle = Article & { versions?: ExportedVersion[] };
+
+function withVersions(archive: Archive, article: Article): ExportedArticle {
+  if (article.versionCount <= 1) return article;
+  const versions: ExportedVersion[] = [];
+  for (let n = 1; n <= article.versionCount; n++) {
+    const { id: _id, articleId: _articleId, snapshots: _snapshots, ...version } = getVersion(archive, article.id, n);
+    versions.push(version);
+  }
+  return { ...article, versions };
+}
+
+export function* exportArticles(archive: Archive): Generator<ExportedArticle> {
+  for (const article of iterateArticles(archive)) yield withVersions(archive, article);
 }
 
 /** Writes every article as one JSON line; the file appears only when complete. */
@@ -13,7 +33,7 @@ export async function exportToFile(archive: Archive, out: string): Promise<Expor
   const stream = fs.createWriteStream(partial, { encoding: 'utf8' });
   let count = 0;
   try {
-    for (const article of iterateArticles(archive)) {
+    for (const article of exportArticles(archive)) {
       if (!stream.write(`${JSON.stringify(article)}\n`)) await new Promise<void>((r) => stream.once('drain', () => r()));
       count++;
     }
