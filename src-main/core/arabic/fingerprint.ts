@@ -113,3 +113,17 @@ export function shingleSimilarity(aNorm: string, bNorm: string): number {
   for (const h of a) if (b.has(h)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/** The distinct 3-word shingles of a normalised text, kept to compare it with many others (jaccard). */
+export function shingleSet(norm: string): ReadonlySet<number> {
+  return shingles(wordHashes(norm));
+}
+
+/** Jaccard similarity of two shingle sets (shingleSet): shingleSimilarity without re-reading the texts. */
+export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const h of small) if (large.has(h)) shared++;
+  return shared / (a.size + b.size - shared);
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ImportCounts, ImportPhase, ImportProgress, ImportReport, Rejection } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
+import { NearDuplicateGrouper } from '../archive/groups.js';
 import { MAX_PAGE_BYTES, describeUnsupported, fileKind, tooLargeMessage } from './file-kinds.js';
 import { createParser, type PageParser } from './parse-pool.js';
 import type { ProcessedPage } from './process-page.js';
@@ -51,6 +52,7 @@ class ImportRun {
   private readonly startedAt = Date.now();
   private readonly importId: number;
   private readonly writer: ArchiveWriter;
+  private readonly grouper: NearDuplicateGrouper;
   private readonly pending: Array<Promise<WriteOp>> = [];
   private batch: WriteOp[] = [];
   private phase: ImportPhase = 'scanning';
@@ -69,6 +71,7 @@ class ImportRun {
         .run(new Date().toISOString(), JSON.stringify(this.roots)).lastInsertRowid,
     );
     this.writer = new ArchiveWriter(archive, this.importId);
+    this.grouper = new NearDuplicateGrouper(archive.db);
   }
 
   private get cancelled(): boolean {
@@ -185,6 +188,7 @@ class ImportRun {
     try {
       this.archive.db.transaction(() => {
         for (const op of ops) this.apply(op, newRejections);
+        this.grouper.groupNew();
         this.saveCounts('running');
       }).immediate();
     } catch (error) {

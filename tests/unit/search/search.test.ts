@@ -131,7 +131,6 @@ describe('problems instead of errors', () => {
   it.each([
     ['', PROBLEMS.empty],
     ['   \t ', PROBLEMS.empty],
-    ['في من على', PROBLEMS.onlyStopWords],
     ['-حلب', PROBLEMS.onlyExclusions],
     ['-حلب -دمشق', PROBLEMS.onlyExclusions],
     ['!!! ؟؟ ...', PROBLEMS.noWords],
