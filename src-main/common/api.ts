@@ -44,6 +44,7 @@ export const schemas = {
     query: text(10_000),
     minReads: v.optional(count(Number.MAX_SAFE_INTEGER)),
     sort: v.optional(v.picklist(['relevance', 'newest', 'oldest', 'most-read'])),
+    collapse: v.optional(v.boolean()),
   }),
   byId: v.strictObject({ id }),
   related: v.strictObject({ id, limit: v.optional(count(100)) }),

@@ -152,6 +152,8 @@ export interface SearchQuery {
   sort?: SearchSort;
   limit?: number;
   offset?: number;
+  /** One row per story: near-duplicate copies are folded into their best-ranked copy (default true). */
+  collapse?: boolean;
 }
 
 /** A half-open range [start, end) of UTF-16 offsets into the string it accompanies. */
@@ -160,13 +162,29 @@ export interface Highlight {
   end: number;
 }
 
-export interface SearchHit extends ArticleSummary {
+/** Near-duplicates of an article: the same story stored again (another site, a prefix, a word changed). */
+export interface CopiesInfo {
+  /** The article's near-duplicate group (a label shared by its copies), or null when it has none. */
+  group: number | null;
+  /** Its other copies in this result (matching the query and the filters), best first; in the reader, all of them. */
+  copies: ArticleSummary[];
+}
+
+export interface SearchHit extends ArticleSummary, CopiesInfo {
   /** A window of the original body text around the best match. */
   snippet: string;
   highlights: Highlight[];
   /** Highlight ranges into `title`. */
   titleHighlights: Highlight[];
   score: number;
+}
+
+/** "Did you mean": the query read with glued words split at a clitic (فنار → ف + نار). */
+export interface SearchSuggestion {
+  /** The query with the split words written apart, ready to run. */
+  query: string;
+  /** Each split word as typed, and its two parts as typed (['ف', 'نار']). */
+  splits: Array<{ word: string; parts: [string, string] }>;
 }
 
 export interface SearchFacets {
@@ -178,15 +196,24 @@ export interface SearchFacets {
 
 export interface SearchResult {
   query: string;
+  /** Rows to page through: one per story when near-duplicates are collapsed (the default). */
   total: number;
+  /** Matching articles (copies included); facets and the timeline count these. */
+  articles: number;
   limit: number;
   offset: number;
   hits: SearchHit[];
   facets: SearchFacets;
   /** Hit counts per month "YYYY-MM", oldest first, over the whole result set. */
   timeline: CountBucket[];
-  /** Why the query cannot match anything (e.g. only stop-words), or null. */
+  /** Why the query cannot match anything (e.g. only exclusions), or null. */
   problem: string | null;
+  /** No article has all the words: these are the articles with most of them, most first. */
+  relaxed: boolean;
+  /** The split reading relaxed matching used (فنار → ف + نار), or null. */
+  suggestion: SearchSuggestion | null;
+  /** The time budget ran out: the order past the first hits (or the relaxed matching) was cut short. */
+  truncated: boolean;
 }
 
 export interface ArchiveInfo {

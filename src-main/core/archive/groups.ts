@@ -2,27 +2,27 @@
 // behind a prefix such as «عام /» or with a word changed; a site posting a story twice). Search and
 // browse show one row per group; the reader links the copies.
 //
-// Rule (measured on the 31k-article SaudiNewsNet corpus, docs/architecture.md "Near-duplicate
+// Rule (measured on the 31k-article SaudiNewsNet corpus; docs/architecture.md, "Near-duplicate
 // groups"): two articles are copies when
-//   - their SimHash fingerprints (core/arabic/fingerprint.ts) share one of the four 16-bit bands and
-//     differ in at most CANDIDATE_BITS bits (unrelated texts differ in ≥ 20, median 32), and
-//   - they were published at most MAX_DAYS apart (daily and weekly bulletins repeat their template), and
+//   - their MinHash sketches (minhash.ts) share a band — the candidates, found through the primary
+//     key of fingerprint_bands, never by comparing all pairs;
+//   - they were published at most MAX_DAYS apart (daily and weekly bulletins repeat their template);
 //   - the exact Jaccard similarity of their 3-word shingles is at least SAME_STORY (templates that
 //     differ only in names, such as congratulation telegrams to two presidents, stay below it).
 // A new article joins the group of its most similar copy only if it is at least GROUP_LINK similar
 // to every member already there, so a chain of small edits never links two different stories.
 // Groups are labelled by the id of their first article (articles.group_id; NULL: no copies).
+// The headline plays no part: copies often differ there, and a prefix changes nothing.
 //
 // Work happens once per committed import batch, inside its transaction (a kill never leaves half a
-// group): the new articles' bands are written to fingerprint_bands, and candidates are read back
-// through that table's primary key; texts are compared only for the rare close fingerprints.
+// group). The importer hands over the normalised text it already has (added), so the only text read
+// back from the archive is that of the rare candidates.
 
 import type Database from 'better-sqlite3';
-import { analyzeForIndex } from '../arabic/analyze.js';
-import { FINGERPRINT_BYTES, MIN_SHINGLES, fingerprintBands, fingerprintDistance, jaccard, shingleSet } from '../arabic/fingerprint.js';
+import { scanWords } from '../arabic/scanWords.js';
+import { MIN_SHINGLES, jaccard, shingleSet } from '../arabic/fingerprint.js';
+import { sketchBands } from './minhash.js';
 
-/** Fingerprints further apart than this are never compared by their texts. */
-export const CANDIDATE_BITS = 12;
 /** Shingle similarity at which two articles are the same story. */
 export const SAME_STORY = 0.75;
 /** Similarity a new copy needs with every member of the group it joins. */
@@ -31,18 +31,24 @@ export const GROUP_LINK = 0.6;
 export const MAX_DAYS = 3;
 
 const DAY_MS = 86_400_000;
-const TEXT_CACHE = 4096;
+const TEXT_CACHE = 1024;
+
+/** The normalised text of an article the importer has just analysed (process-page.ts: PageAnalysis). */
+export interface AnalysedText {
+  titleKey: string;
+  title: { norm: string };
+  body: { norm: string };
+}
 
 interface Candidate {
   id: number;
-  fingerprint: Buffer | null;
   published_at: string | null;
   group_id: number | null;
 }
 
-interface NewArticle {
+interface NewRow {
   id: number;
-  fingerprint: Buffer | null;
+  title_key: string;
   published_at: string | null;
 }
 
@@ -57,9 +63,16 @@ function closeInTime(a: string | null, b: string | null): boolean {
   return Number.isNaN(ta) || Number.isNaN(tb) || Math.abs(ta - tb) <= MAX_DAYS * DAY_MS;
 }
 
-/** The band keys of a fingerprint: band index in the high bits, so the four bands never collide. */
-export function bandKeys(fingerprint: Uint8Array): number[] {
-  return fingerprintBands(fingerprint).map((band, k) => k * 65_536 + band);
+function wordCount(norm: string): number {
+  if (norm.length === 0) return 0;
+  let n = 1;
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 0x20) n++;
+  return n;
+}
+
+/** The text two copies are compared on: the body, with the headline only when the body alone is too short. */
+function comparedText(bodyNorm: string, titleNorm: string): string {
+  return wordCount(bodyNorm) >= MIN_SHINGLES + 2 ? bodyNorm : `${titleNorm} ${bodyNorm}`;
 }
 
 /** Jaccard similarity of two texts' shingles; 0 when either is too short to say. */
@@ -67,7 +80,7 @@ function similarity(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   return a.size < MIN_SHINGLES || b.size < MIN_SHINGLES ? 0 : jaccard(a, b);
 }
 
-function parseBody(paragraphs: string): string {
+function bodyOf(paragraphs: string): string {
   try {
     const value: unknown = JSON.parse(paragraphs);
     return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string').join('\n') : '';
@@ -81,18 +94,19 @@ export class NearDuplicateGrouper {
   private readonly s;
   private lastId: number;
   private readonly texts = new Map<number, ReadonlySet<number>>();
-  /** Articles grouped and texts compared so far (for the import's report and the benchmark). */
+  private pending: Array<{ titleKey: string; text: string }> = [];
+  /** Articles that joined a group, texts read back, and time spent (for reports and benchmarks). */
   grouped = 0;
-  compared = 0;
+  readBack = 0;
   elapsedMs = 0;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.s = {
       maxId: db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck(),
-      newArticles: db.prepare('SELECT id, fingerprint, published_at FROM articles WHERE id > ? ORDER BY id'),
+      newArticles: db.prepare('SELECT id, title_key, published_at FROM articles WHERE id > ? ORDER BY id'),
       candidates: db.prepare(
-        `SELECT DISTINCT a.id, a.fingerprint, a.published_at, a.group_id FROM fingerprint_bands b JOIN articles a ON a.id = b.article_id
-          WHERE b.band IN (?, ?, ?, ?) AND b.article_id != ?`,
+        `SELECT DISTINCT a.id, a.published_at, a.group_id FROM fingerprint_bands b JOIN articles a ON a.id = b.article_id
+          WHERE b.band IN (SELECT value FROM json_each(?)) AND b.article_id != ?`,
       ),
       text: db.prepare('SELECT title, paragraphs FROM articles WHERE id = ?'),
       members: db.prepare('SELECT id FROM articles WHERE group_id = ?').pluck(),
@@ -108,27 +122,40 @@ export class NearDuplicateGrouper {
     return this;
   }
 
+  /** The text of an article the import has just added (in the order added), so it need not be read back. */
+  added(article: AnalysedText): void {
+    this.pending.push({ titleKey: article.titleKey, text: comparedText(article.body.norm, article.title.norm) });
+  }
+
   /** Groups the articles stored since the last call (ids above those seen); call inside the batch transaction. */
   groupNew(): void {
     const started = performance.now();
-    const rows = this.s.newArticles.all(this.lastId) as NewArticle[];
+    const rows = this.s.newArticles.all(this.lastId) as NewRow[];
+    let next = 0;
     for (const row of rows) {
       this.lastId = Math.max(this.lastId, row.id);
-      this.place(row);
+      // New rows come in the order the importer added them; a text that does not line up is read back.
+      const handed = this.pending[next];
+      let text: string | null = null;
+      if (handed && handed.titleKey === row.title_key) {
+        text = handed.text;
+        next++;
+      }
+      this.place(row, text);
     }
+    this.pending = [];
     this.elapsedMs += performance.now() - started;
   }
 
-  private place(article: NewArticle): void {
-    const fp = article.fingerprint;
-    if (!fp || fp.length !== FINGERPRINT_BYTES) return;
-    const keys = bandKeys(fp);
-    const close = (this.s.candidates.all(...keys, article.id) as Candidate[]).filter(
-      (c) => fingerprintDistance(fp, c.fingerprint) <= CANDIDATE_BITS && closeInTime(article.published_at, c.published_at),
-    );
+  private place(article: NewRow, handedText: string | null): void {
+    const text = handedText ?? this.readText(article.id);
+    const keys = sketchBands(text);
+    if (keys === null) return;
+    const close = (this.s.candidates.all(JSON.stringify(keys), article.id) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
     for (const key of keys) this.s.addBand.run(key, article.id);
     if (close.length === 0) return;
-    const mine = this.shingles(article.id);
+    const mine = shingleSet(text);
+    if (mine.size < MIN_SHINGLES) return;
     const scored = close
       .map((c) => ({ c, similarity: similarity(mine, this.shingles(c.id)) }))
       .filter((x) => x.similarity >= SAME_STORY)
@@ -144,18 +171,18 @@ export class NearDuplicateGrouper {
     }
   }
 
-  /** Shingles of an article's body (with its headline when the body alone is short), cached. */
+  private readText(id: number): string {
+    const row = this.s.text.get(id) as { title: string; paragraphs: string } | undefined;
+    if (!row) return '';
+    this.readBack++;
+    return comparedText(scanWords(bodyOf(row.paragraphs)).norm, scanWords(row.title).norm);
+  }
+
+  /** Shingles of a stored article, cached (a story's copies are compared with the same first copy). */
   private shingles(id: number): ReadonlySet<number> {
     const hit = this.texts.get(id);
     if (hit) return hit;
-    this.compared++;
-    const row = this.s.text.get(id) as { title: string; paragraphs: string } | undefined;
-    let set: ReadonlySet<number> = new Set<number>();
-    if (row) {
-      const body = analyzeForIndex(parseBody(row.paragraphs)).norm;
-      set = shingleSet(body);
-      if (set.size < MIN_SHINGLES) set = shingleSet(`${analyzeForIndex(row.title).norm} ${body}`);
-    }
+    const set = shingleSet(this.readText(id));
     if (this.texts.size >= TEXT_CACHE) this.texts.delete(this.texts.keys().next().value as number);
     this.texts.set(id, set);
     return set;

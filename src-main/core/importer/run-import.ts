@@ -239,8 +239,10 @@ class ImportRun {
       analysis,
       replaces: op.replaces,
     });
-    if (stored === 'added') c.articlesAdded++;
-    else c.articlesUpdated++;
+    if (stored === 'added') {
+      c.articlesAdded++;
+      this.grouper.added(analysis);
+    } else c.articlesUpdated++;
   }
 
   private saveCounts(status: string, finishedAt: string | null = null): void {

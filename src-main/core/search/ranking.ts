@@ -21,6 +21,7 @@
 // re-scores the first hits from their text.
 
 import type Database from 'better-sqlite3';
+import type { Budget } from './budget.js';
 import type { ArchiveMeta } from './meta.js';
 import { BODY_STEM_COLUMNS, TITLE_INDEX_COLUMNS, matchExpression } from './match-expression.js';
 import { scan, type Matcher, type TermMatch } from './matcher.js';
@@ -225,6 +226,7 @@ export function rankHits(
   unfiltered: Int32Array,
   total: number,
   need: number,
+  budget?: Budget,
 ): Ranking {
   const want = Math.min(need, total);
   const hits: RankedHit[] = [];
@@ -247,7 +249,7 @@ export function rankHits(
     // Tier C: every remaining hit (state HIT) has no query word in its headline.
     const bodyOnly = unfilteredTotal - titles.titledUnfiltered;
     const body = matchExpression(q, { columns: BODY_STEM_COLUMNS, words: 'stem', combine: 'all', exclusions: false });
-    if (bodyOnly <= BODY_RANK_CAP && body !== null) {
+    if (bodyOnly <= BODY_RANK_CAP && body !== null && !budget?.spent()) {
       for (const [id, s] of stmt(db, BODY_RANK).raw().iterate(body) as IterableIterator<RankRow>) {
         if (state[id] !== HIT) continue;
         state[id] = PLACED;
