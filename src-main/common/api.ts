@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type {
-  Article,
+  ArticleWithCopies,
   ArchiveInfo,
   ArchiveStats,
   ExportResult,
@@ -38,7 +38,7 @@ const listFilters = {
 
 export const schemas = {
   none: v.strictObject({}),
-  list: v.strictObject({ ...listFilters, sort: v.optional(articleSort) }),
+  list: v.strictObject({ ...listFilters, sort: v.optional(articleSort), collapse: v.optional(v.boolean()) }),
   search: v.strictObject({
     ...listFilters,
     query: text(10_000),
@@ -82,7 +82,7 @@ export const methods = {
   recentArchives: method<string[]>()(schemas.none),
   stats: method<ArchiveStats>()(schemas.none),
   list: method<ListResult>()(schemas.list),
-  show: method<Article>()(schemas.byId),
+  show: method<ArticleWithCopies>()(schemas.byId),
   related: method<ArticleSummary[]>()(schemas.related),
   search: method<SearchResult>()(schemas.search),
   ticker: method<TickerSnapshot | null>()(schemas.ticker),

@@ -48,13 +48,16 @@ export interface ListQuery {
   sort?: ArticleSort;
   limit?: number;
   offset?: number;
+  /** One row per story: near-duplicate copies are folded into the first one in the order (default true). */
+  collapse?: boolean;
 }
 
 export interface ListResult {
+  /** Rows to page through: one per story when near-duplicates are collapsed (the default). */
   total: number;
   limit: number;
   offset: number;
-  articles: ArticleSummary[];
+  articles: ListedArticle[];
 }
 
 export interface TickerHeadline {
@@ -170,6 +173,12 @@ export interface CopiesInfo {
   copies: ArticleSummary[];
 }
 
+/** A row of the list: an article and the copies folded into it. */
+export interface ListedArticle extends ArticleSummary, CopiesInfo {}
+
+/** An article as the reader shows it, with every copy of its story. */
+export interface ArticleWithCopies extends Article, CopiesInfo {}
+
 export interface SearchHit extends ArticleSummary, CopiesInfo {
   /** A window of the original body text around the best match. */
   snippet: string;
@@ -199,7 +208,7 @@ export interface SearchResult {
   /** Rows to page through: one per story when near-duplicates are collapsed (the default). */
   total: number;
   /** Matching articles (copies included); facets and the timeline count these. */
-  articles: number;
+  matches: number;
   limit: number;
   offset: number;
   hits: SearchHit[];

@@ -32,6 +32,13 @@ export const MAX_DAYS = 3;
 
 const DAY_MS = 86_400_000;
 const TEXT_CACHE = 1024;
+/**
+ * Candidates read per band, newest first, and group members a new copy is checked against (the
+ * first and the newest): a text repeated thousands of times (a site's boilerplate) costs the same
+ * as a story with two copies.
+ */
+const PER_BAND = 8;
+const CHECKED_MEMBERS = 8;
 
 /** The normalised text of an article the importer has just analysed (process-page.ts: PageAnalysis). */
 export interface AnalysedText {
@@ -104,12 +111,13 @@ export class NearDuplicateGrouper {
     this.s = {
       maxId: db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck(),
       newArticles: db.prepare('SELECT id, title_key, published_at FROM articles WHERE id > ? ORDER BY id'),
-      candidates: db.prepare(
-        `SELECT DISTINCT a.id, a.published_at, a.group_id FROM fingerprint_bands b JOIN articles a ON a.id = b.article_id
-          WHERE b.band IN (SELECT value FROM json_each(?)) AND b.article_id != ?`,
-      ),
+      band: db.prepare(`SELECT article_id FROM fingerprint_bands WHERE band = ? AND article_id != ? ORDER BY article_id DESC LIMIT ${PER_BAND}`).pluck(),
+      candidates: db.prepare('SELECT id, published_at, group_id FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       text: db.prepare('SELECT title, paragraphs FROM articles WHERE id = ?'),
-      members: db.prepare('SELECT id FROM articles WHERE group_id = ?').pluck(),
+      members: db.prepare(
+        `SELECT id FROM (SELECT id FROM articles WHERE group_id = @group ORDER BY id LIMIT 1)
+         UNION SELECT id FROM (SELECT id FROM articles WHERE group_id = @group ORDER BY id DESC LIMIT ${CHECKED_MEMBERS - 1})`,
+      ).pluck(),
       setGroup: db.prepare('UPDATE articles SET group_id = ? WHERE id = ?'),
       addBand: db.prepare('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)'),
     };
@@ -151,8 +159,11 @@ export class NearDuplicateGrouper {
     const text = handedText ?? this.readText(article.id);
     const keys = sketchBands(text);
     if (keys === null) return;
-    const close = (this.s.candidates.all(JSON.stringify(keys), article.id) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
+    const ids = new Set<number>();
+    for (const key of keys) for (const id of this.s.band.all(key, article.id) as number[]) ids.add(id);
     for (const key of keys) this.s.addBand.run(key, article.id);
+    if (ids.size === 0) return;
+    const close = (this.s.candidates.all(JSON.stringify([...ids])) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
     if (close.length === 0) return;
     const mine = shingleSet(text);
     if (mine.size < MIN_SHINGLES) return;
@@ -162,7 +173,7 @@ export class NearDuplicateGrouper {
       .sort((a, b) => b.similarity - a.similarity || a.c.id - b.c.id);
     for (const { c } of scored) {
       const group = c.group_id ?? c.id;
-      const members = c.group_id === null ? [c.id] : (this.s.members.all(group) as number[]);
+      const members = c.group_id === null ? [c.id] : (this.s.members.all({ group }) as number[]);
       if (!members.every((m) => m === c.id || similarity(mine, this.shingles(m)) >= GROUP_LINK)) continue;
       if (c.group_id === null) this.s.setGroup.run(group, c.id);
       this.s.setGroup.run(group, article.id);

@@ -61,7 +61,7 @@ function emptyResult(query: SearchQuery, limit: number, offset: number, problem:
   return {
     query: query.query,
     total: 0,
-    articles: 0,
+    matches: 0,
     limit,
     offset,
     hits: [],
@@ -267,7 +267,7 @@ function run(archive: Archive, query: SearchQuery, parsedQuery: ParsedQuery, lim
   const result: SearchResult = {
     ...emptyResult(query, limit, offset, null),
     total: p.rows.total,
-    articles: p.ids.length,
+    matches: p.ids.length,
     facets: p.facets,
     timeline: p.timeline,
     relaxed: p.relaxed !== null,

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchQuery, SearchResult } from '../../../src-main/common/types.js';
 import type { Archive } from '../../../src-main/core/archive/archive.js';
+import { listArticles } from '../../../src-main/core/archive/articles.js';
+import { articleCopies } from '../../../src-main/core/archive/copies.js';
 import { searchArchive } from '../../../src-main/core/search/index.js';
 import { buildArchive, type TestArticle } from './fixture.js';
 
@@ -157,7 +159,7 @@ describe('no dead end when no article has every word', () => {
 describe('near-duplicate groups', () => {
   it('folds a story published on three sites behind different prefixes into one row', () => {
     const r = search('افتتاح مستشفى جدة');
-    expect(r.articles).toBe(3);
+    expect(r.matches).toBe(3);
     expect(r.total).toBe(1);
     const row = r.hits[0]!;
     expect(row.group).not.toBeNull();
@@ -172,12 +174,37 @@ describe('near-duplicate groups', () => {
 
   it('keeps a different story about the same place apart, and lists every copy when asked', () => {
     const r = search('مستشفى جدة');
-    expect(r.articles).toBe(4);
+    expect(r.matches).toBe(4);
     expect(r.total).toBe(2);
     expect(search('مستشفى جدة', { collapse: false }).total).toBe(4);
     const byDate = search('مستشفى جدة', { sort: 'newest' });
     expect(byDate.total).toBe(2);
     expect(byDate.hits.flatMap((h) => [h.id, ...h.copies.map((c) => c.id)]).sort((a, b) => a - b)).toEqual([12, 13, 14, 15]);
+  });
+});
+
+describe('near-duplicate groups when browsing and reading', () => {
+  it('lists one row per story, with its copies, and every article when asked', () => {
+    const all = listArticles(archive, { limit: 100 });
+    expect(all.total).toBe(ARTICLES.length - 2);
+    expect(all.articles.length).toBe(ARTICLES.length - 2);
+    const row = all.articles.find((a) => [12, 13, 14].includes(a.id))!;
+    expect(row.id).toBe(14); // the newest copy comes first in the newest-first list
+    expect(row.copies.map((c) => c.id).sort()).toEqual([12, 13]);
+    expect(listArticles(archive, { limit: 100, collapse: false }).total).toBe(ARTICLES.length);
+  });
+
+  it('never hides a copy from a filter', () => {
+    const okaz = listArticles(archive, { site: 'okaz.com.sa' });
+    expect(okaz.articles.map((a) => a.id).sort()).toEqual([13, 15]);
+    expect(okaz.articles.find((a) => a.id === 13)!.copies).toEqual([]);
+  });
+
+  it('the reader links every copy of the story', () => {
+    const info = articleCopies(archive, 12);
+    expect(info.group).not.toBeNull();
+    expect(info.copies.map((c) => c.site).sort()).toEqual(['alriyadh.com', 'okaz.com.sa']);
+    expect(articleCopies(archive, 1)).toEqual({ group: null, copies: [] });
   });
 });
 

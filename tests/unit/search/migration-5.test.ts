@@ -56,7 +56,7 @@ describe('migration 5: stems with ة, near-duplicate groups', () => {
       expect(groups.map((g) => g.group_id)).toEqual([null, null, 3, 3, null]);
       const row = searchArchive(archive, { query: 'مستشفى جدة' });
       expect(row.total).toBe(1);
-      expect(row.articles).toBe(2);
+      expect(row.matches).toBe(2);
     } finally {
       archive.close();
     }
