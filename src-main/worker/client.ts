@@ -74,7 +74,8 @@ export class ArchiveWorkerClient implements ApiCaller {
   call(method: string, args: unknown): Promise<Result<unknown>>;
   call(method: string, args: unknown): Promise<Result<unknown>> {
     if (this.stopped || this.closing) return Promise.resolve(fail('internal', STOPPED));
-    if (this.readers.active && isReadMethod(method)) return this.readers.call(method, args);
+    // Reads go to the reader threads once one of their lane has the archive open (the service answers until then).
+    if (isReadMethod(method) && this.readers.serves(method)) return this.readers.call(method, args);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);

@@ -74,6 +74,13 @@ export class ReaderPool {
     return this.path !== null && !this.closed;
   }
 
+  /** True when a thread of the method's lane has opened the archive (until then the service answers it). */
+  serves(method: ReadMethod): boolean {
+    if (!this.active) return false;
+    const lane = READ_LANES[method];
+    return this.readers.some((r) => r.lane === lane && r.ready);
+  }
+
   /** The archive the service has open now: every reader thread opens it (read-only). */
   open(path: string | null): void {
     if (this.closed || path === this.path) return; // the same archive after an import: connections see the new data

@@ -200,6 +200,24 @@ const ar = {
   err_unknownMethod: 'طريقة غير معروفة',
   archiveStats: '{articles} مقالة في {sites} موقع',
   keyboardHelp: 'اختصارات لوحة المفاتيح',
+
+  // search: copies of a story, relaxed results, did you mean, time budget (issue 10)
+  alsoOn: 'أيضًا في:',
+  listSeparator: '، ',
+  copiesShow_zero: 'عرض النسخ',
+  copiesShow_one: 'عرض النسخة الأخرى',
+  copiesShow_two: 'عرض النسختين الأخريين',
+  copiesShow_few: 'عرض {n} نسخ أخرى',
+  copiesShow_many: 'عرض {n} نسخة أخرى',
+  copiesShow_other: 'عرض {n} نسخة أخرى',
+  copiesHide: 'إخفاء النسخ',
+  copiesList: 'نسخ أخرى من هذا الخبر',
+  relaxedLine: 'لا توجد مقالة فيها كل الكلمات؛ تُعرض المقالات التي فيها أكثرها.',
+  didYouMean: 'هل تقصد:',
+  searchFor: 'ابحث عن: {query}',
+  truncatedLine: 'استغرق البحث وقتًا أطول من المعتاد؛ ترتيب النتائج بعد أولها تقريبي.',
+  readerCopies: 'الخبر نفسه في مواضع أخرى',
+  err_timeout: 'استغرقت العملية وقتًا طويلًا فأُوقفت',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -391,6 +409,24 @@ const en: Record<MessageKey, string> = {
   err_unknownMethod: 'Unknown method',
   archiveStats: '{articles} articles from {sites} sites',
   keyboardHelp: 'Keyboard shortcuts',
+
+  // search: copies of a story, relaxed results, did you mean, time budget (issue 10)
+  alsoOn: 'Also on:',
+  listSeparator: ', ',
+  copiesShow_zero: 'Show the copies',
+  copiesShow_one: 'Show the other copy',
+  copiesShow_two: 'Show the {n} other copies',
+  copiesShow_few: 'Show the {n} other copies',
+  copiesShow_many: 'Show the {n} other copies',
+  copiesShow_other: 'Show the {n} other copies',
+  copiesHide: 'Hide the copies',
+  copiesList: 'Other copies of this story',
+  relaxedLine: 'No article has all the words; showing those with most of them.',
+  didYouMean: 'Did you mean:',
+  searchFor: 'Search for: {query}',
+  truncatedLine: 'The search took longer than usual; the order after the first results is approximate.',
+  readerCopies: 'The same story elsewhere',
+  err_timeout: 'It took too long and was stopped',
 };
 
 export type Lang = 'ar' | 'en';

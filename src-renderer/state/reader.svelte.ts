@@ -1,5 +1,5 @@
 /** The article being read, its related articles, and where it sits in the list it was opened from. */
-import type { Article, ArticleSummary } from '../../src-main/common/types.js';
+import type { ArticleSummary, ArticleWithCopies } from '../../src-main/common/types.js';
 import { api, ApiFailure } from '../lib/api.js';
 import type { Sequence } from '../lib/sequence.js';
 import { errorCodeKey } from './toasts.svelte.js';
@@ -7,7 +7,7 @@ import { t } from './locale.svelte.js';
 
 export class ReaderState {
   id = $state<number | null>(null);
-  article = $state.raw<Article | null>(null);
+  article = $state.raw<ArticleWithCopies | null>(null);
   related = $state.raw<ArticleSummary[]>([]);
   loading = $state(false);
   error = $state<{ text: string; detail?: string } | null>(null);
