@@ -21,7 +21,7 @@
 import type Database from 'better-sqlite3';
 import { scanWords } from '../arabic/scanWords.js';
 import { MIN_SHINGLES, jaccard, shingleSet } from '../arabic/fingerprint.js';
-import { sketchBands } from './minhash.js';
+import { BANDS, sketchBands } from './minhash.js';
 
 /** Shingle similarity at which two articles are the same story. */
 export const SAME_STORY = 0.75;
@@ -33,9 +33,9 @@ export const MAX_DAYS = 3;
 const DAY_MS = 86_400_000;
 const TEXT_CACHE = 1024;
 /**
- * Candidates read per band, newest first, and group members a new copy is checked against (the
- * first and the newest): a text repeated thousands of times (a site's boilerplate) costs the same
- * as a story with two copies.
+ * Articles a band holds at most, and group members a new copy is checked against (the first and
+ * the newest): a text repeated thousands of times (a site's boilerplate) costs the same as a story
+ * with two copies.
  */
 const PER_BAND = 8;
 const CHECKED_MEMBERS = 8;
@@ -62,6 +62,28 @@ interface NewRow {
 function timeOf(published: string | null): number {
   if (!published) return NaN;
   return Date.parse(published.length === 10 ? `${published}T00:00:00Z` : `${published}Z`);
+}
+
+/**
+ * Band keys carry the publication period (8-day buckets) in their high bits: copies are published at
+ * most MAX_DAYS apart, so an article looks in its own bucket and the neighbour on its near side, and
+ * the keys an import writes fall in a few narrow ranges of the index (a few pages per batch, not one
+ * page per key). Undated articles share bucket 0.
+ */
+const BUCKET_DAYS = 8;
+
+function bucketsOf(published: string | null): { own: number; near: number | null } {
+  const t = timeOf(published);
+  if (Number.isNaN(t)) return { own: 0, near: null };
+  const day = Math.max(BUCKET_DAYS, Math.floor(t / DAY_MS));
+  const own = Math.floor(day / BUCKET_DAYS);
+  const at = day % BUCKET_DAYS;
+  const near = at < MAX_DAYS ? own - 1 : at >= BUCKET_DAYS - MAX_DAYS ? own + 1 : null;
+  return { own, near };
+}
+
+function bandKey(bucket: number, band: number, hash: number): number {
+  return (bucket * BANDS + band) * 0x1_0000_0000 + hash;
 }
 
 function closeInTime(a: string | null, b: string | null): boolean {
@@ -111,7 +133,11 @@ export class NearDuplicateGrouper {
     this.s = {
       maxId: db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck(),
       newArticles: db.prepare('SELECT id, title_key, published_at FROM articles WHERE id > ? ORDER BY id'),
-      band: db.prepare(`SELECT article_id FROM fingerprint_bands WHERE band = ? AND article_id != ? ORDER BY article_id DESC LIMIT ${PER_BAND}`).pluck(),
+      // The bands of a whole batch are read in one statement and written in one, in key order.
+      bands: db.prepare('SELECT band, article_id FROM fingerprint_bands WHERE band IN (SELECT value FROM json_each(?))').raw(),
+      addBands: db.prepare(
+        "INSERT OR IGNORE INTO fingerprint_bands (band, article_id) SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?)",
+      ),
       candidates: db.prepare('SELECT id, published_at, group_id FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       text: db.prepare('SELECT title, paragraphs FROM articles WHERE id = ?'),
       members: db.prepare(
@@ -119,7 +145,6 @@ export class NearDuplicateGrouper {
          UNION SELECT id FROM (SELECT id FROM articles WHERE group_id = @group ORDER BY id DESC LIMIT ${CHECKED_MEMBERS - 1})`,
       ).pluck(),
       setGroup: db.prepare('UPDATE articles SET group_id = ? WHERE id = ?'),
-      addBand: db.prepare('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)'),
     };
     this.lastId = this.s.maxId.get() as number;
   }
@@ -140,30 +165,61 @@ export class NearDuplicateGrouper {
     const started = performance.now();
     const rows = this.s.newArticles.all(this.lastId) as NewRow[];
     let next = 0;
+    const batch: Array<{ row: NewRow; text: string; own: number[]; near: number[] }> = [];
     for (const row of rows) {
       this.lastId = Math.max(this.lastId, row.id);
       // New rows come in the order the importer added them; a text that does not line up is read back.
       const handed = this.pending[next];
-      let text: string | null = null;
+      let text: string;
       if (handed && handed.titleKey === row.title_key) {
         text = handed.text;
         next++;
-      }
-      this.place(row, text);
+      } else text = this.readText(row.id);
+      const bands = sketchBands(text);
+      if (bands === null) continue;
+      const buckets = bucketsOf(row.published_at);
+      const own = bands.map((hash, b) => bandKey(buckets.own, b, hash));
+      const near = buckets.near === null ? [] : bands.map((hash, b) => bandKey(buckets.near!, b, hash));
+      batch.push({ row, text, own, near });
     }
     this.pending = [];
+    if (batch.length > 0) this.placeBatch(batch);
     this.elapsedMs += performance.now() - started;
   }
 
-  private place(article: NewRow, handedText: string | null): void {
-    const text = handedText ?? this.readText(article.id);
-    const keys = sketchBands(text);
-    if (keys === null) return;
-    const ids = new Set<number>();
-    for (const key of keys) for (const id of this.s.band.all(key, article.id) as number[]) ids.add(id);
-    for (const key of keys) this.s.addBand.run(key, article.id);
-    if (ids.size === 0) return;
-    const close = (this.s.candidates.all(JSON.stringify([...ids])) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
+  /**
+   * Candidates of each new article: the articles in its bands (its bucket's and the near one's),
+   * stored before it (earlier batches, or earlier in this one). A band that already holds PER_BAND
+   * articles (a text repeated many times) takes no more, so an article's candidates are bounded.
+   */
+  private placeBatch(batch: Array<{ row: NewRow; text: string; own: number[]; near: number[] }>): void {
+    const inBand = new Map<number, number[]>();
+    const allKeys = [...new Set(batch.flatMap((b) => [...b.own, ...b.near]))].sort((x, y) => x - y);
+    for (const [band, id] of this.s.bands.all(JSON.stringify(allKeys)) as Array<[number, number]>) {
+      const list = inBand.get(band);
+      if (list) list.push(id);
+      else inBand.set(band, [id]);
+    }
+    const added: Array<[number, number]> = [];
+    for (const { row, text, own, near } of batch) {
+      const ids = new Set<number>();
+      for (const key of [...own, ...near]) for (const id of inBand.get(key) ?? []) if (id !== row.id) ids.add(id);
+      for (const key of own) {
+        let list = inBand.get(key);
+        if (!list) inBand.set(key, (list = []));
+        if (list.length < PER_BAND && !list.includes(row.id)) {
+          list.push(row.id);
+          added.push([key, row.id]);
+        }
+      }
+      if (ids.size > 0) this.place(row, text, [...ids]);
+    }
+    added.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    this.s.addBands.run(JSON.stringify(added));
+  }
+
+  private place(article: NewRow, text: string, candidateIds: number[]): void {
+    const close = (this.s.candidates.all(JSON.stringify(candidateIds)) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
     if (close.length === 0) return;
     const mine = shingleSet(text);
     if (mine.size < MIN_SHINGLES) return;

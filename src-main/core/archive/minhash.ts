@@ -16,7 +16,7 @@ const SLOTS = BANDS * ROWS; // 32: a power of two, chosen by the top 5 bits
 const SLOT_SHIFT = 27;
 const EMPTY = 0xffffffff;
 
-/** The band keys of a normalised text (band index in the high bits), or null for an empty text. */
+/** The BANDS band hashes (32-bit) of a normalised text, or null for an empty text. */
 export function sketchBands(norm: string): number[] | null {
   const mins = new Uint32Array(SLOTS).fill(EMPTY);
   const seen = forEachShingle(norm, (h) => {
@@ -34,11 +34,11 @@ export function sketchBands(norm: string): number[] | null {
       break;
     }
   }
-  const keys: number[] = [];
+  const bands: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5;
     for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ mins[b * ROWS + r]!, 0x01000193);
-    keys.push(b * 0x1_0000_0000 + (h >>> 0));
+    bands.push(h >>> 0);
   }
-  return keys;
+  return bands;
 }

@@ -6,8 +6,10 @@
 //     article with والقنصلية and إسطنبول and نار), so a word is never split for nothing. The splits
 //     kept are the "did you mean" of the result.
 //  3. The hits are the articles that match most of the groups (at least half of them, and never
-//     fewer than the best article minus one), ranked by how many groups they match, then by BM25
-//     (rarer matched words first, FTS5's bm25 for the first candidates).
+//     fewer than the best article minus one), ranked by how many groups they match, then by BM25's
+//     weighting of what they match: the idf of the matched groups, those in the headline first
+//     (read from the small title index); then re-ranked by proximity from the text (rerank.ts).
+//     FTS5's own bm25 over an OR of common words would read every hit's row (seconds at 100k).
 //
 // Filters and exclusions apply as in a strict search.
 
@@ -15,7 +17,7 @@ import type Database from 'better-sqlite3';
 import type { SearchSuggestion } from '../../common/types.js';
 import { tokenize, normalizeText } from './analysis.js';
 import type { Budget } from './budget.js';
-import { SELECT_HITS, matchExpression } from './match-expression.js';
+import { SELECT_HITS, TITLE_INDEX_COLUMNS, matchExpression } from './match-expression.js';
 import type { ArchiveMeta } from './meta.js';
 import { queryTerm, type ParsedQuery, type QueryTerm, type Unit } from './query-parser.js';
 import { parseIdList, stmt } from './statements.js';
@@ -26,8 +28,6 @@ const MAX_COUNTED_GROUPS = 30;
 /** Clitics (and clitic + article) a glued word may start with, longest first. */
 const SPLITS = ['وبال', 'وكال', 'فبال', 'فكال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'فلل', 'لل', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 'ب', 'ل', 'ك'];
 const MIN_SPLIT_REST = 3;
-/** Candidates whose order is refined with FTS5's bm25 (the rest keep the idf order). */
-const BM25_CANDIDATES = 300;
 
 export interface RelaxedMatch {
   /** The query as matched: each split word's group also holds its split reading (for highlights). */
@@ -177,37 +177,35 @@ export interface RelaxedRanked {
   id: number;
   /** Groups matched. */
   count: number;
-  /** Within a count: BM25 (FTS5) for the first candidates, the matched groups' idf for the rest. */
+  /** Within a count: the idf of the groups matched in the headline, then of all matched groups. */
   score: number;
 }
 
-/** The relaxed hits passing the filters (`allowed` by id), best first: the first `need` in full order. */
-export function rankRelaxed(db: Database.Database, r: RelaxedMatch, ids: Int32Array, need: number, budget: Budget): RelaxedRanked[] {
+/** Bit g set for the articles whose headline matches group g (titles_fts: short doclists). */
+function titleMasks(db: Database.Database, q: ParsedQuery, size: number): Int32Array {
+  const mask = new Int32Array(size);
+  q.groups.slice(0, MAX_COUNTED_GROUPS).forEach((units, g) => {
+    const expr = matchExpression({ groups: [units], exclusions: [], problem: null }, { columns: TITLE_INDEX_COLUMNS, words: 'stem', combine: 'all', exclusions: false });
+    if (expr === null) return;
+    const ids = parseIdList(stmt(db, 'SELECT group_concat(rowid) FROM titles_fts WHERE titles_fts MATCH ?').pluck().get(expr) as string | null);
+    for (let i = 0; i < ids.length; i++) if (ids[i]! < size) mask[ids[i]!]! |= 1 << g;
+  });
+  return mask;
+}
+
+/** The relaxed hits that pass the filters (`ids`), best first. */
+export function rankRelaxed(db: Database.Database, r: RelaxedMatch, ids: Int32Array): RelaxedRanked[] {
   const groups = Math.min(r.parsed.groups.length, MAX_COUNTED_GROUPS);
-  const idf = (id: number): number => {
-    const m = r.mask[id] ?? 0;
+  const titles = titleMasks(db, r.parsed, r.mask.length);
+  const weigh = (m: number): number => {
     let s = 0;
     for (let g = 0; g < groups; g++) if (m & (1 << g)) s += r.weights[g] ?? 0;
     return s;
   };
-  const ranked: RelaxedRanked[] = Array.from(ids, (id) => ({ id, count: r.matched[id] ?? 0, score: idf(id) }));
+  const ranked: RelaxedRanked[] = Array.from(ids, (id) => {
+    const m = r.mask[id] ?? 0;
+    return { id, count: r.matched[id] ?? 0, score: 100 * weigh(m & (titles[id] ?? 0)) + weigh(m) };
+  });
   ranked.sort((a, b) => b.count - a.count || b.score - a.score || b.id - a.id);
-  const head = ranked.slice(0, Math.max(need, BM25_CANDIDATES));
-  if (!budget.spent() && head.length > 1) refineWithBm25(db, r, head);
-  return [...head, ...ranked.slice(head.length)];
-}
-
-/** Orders candidates of equal count by FTS5's bm25 over any of the query's groups. */
-function refineWithBm25(db: Database.Database, r: RelaxedMatch, head: RelaxedRanked[]): void {
-  const expr = matchExpression({ groups: [r.parsed.groups.flat()], exclusions: [], problem: null }, { ...SELECT_HITS, combine: 'any', exclusions: false });
-  if (expr === null) return;
-  const rows = stmt(
-    db,
-    'SELECT rowid, bm25(articles_fts, 0.0, 0.0, 2.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))',
-  )
-    .raw()
-    .all(expr, JSON.stringify(head.map((h) => h.id))) as Array<[number, number]>;
-  const bm25 = new Map(rows.map(([id, s]) => [id, -s]));
-  for (const h of head) h.score = bm25.get(h.id) ?? h.score;
-  head.sort((a, b) => b.count - a.count || b.score - a.score || b.id - a.id);
+  return ranked;
 }

@@ -250,7 +250,7 @@ function hitState(p: Prepared): Uint8Array {
 /** The relevance order of at least the first `need` hits (strict tiers, or relaxed counts). */
 function score(db: Database.Database, p: Prepared, matcher: Matcher, docs: DocLoader, need: number, budget: Budget): ScoredHit[] {
   if (p.relaxed) {
-    const ranked = rankRelaxed(db, p.relaxed, p.ids, need, budget);
+    const ranked = rankRelaxed(db, p.relaxed, p.ids);
     const best = p.relaxed.best;
     const hits = ranked.map((h) => ({ id: h.id, tier: Math.min(2, Math.max(0, best - h.count)) as 0 | 1 | 2, bm25: Math.max(0, h.score) }));
     docs.load(hits.slice(0, RERANK_DEPTH).map((h) => h.id));
