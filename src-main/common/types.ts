@@ -169,8 +169,10 @@ export interface Highlight {
 export interface CopiesInfo {
   /** The article's near-duplicate group (a label shared by its copies), or null when it has none. */
   group: number | null;
-  /** Its other copies in this result (matching the query and the filters), best first; in the reader, all of them. */
+  /** Its other copies in this result (matching the query and the filters), best first; in the reader, all of them (at most 20 listed). */
   copies: ArticleSummary[];
+  /** How many other copies there are (`copies` lists the first 20). */
+  copyCount: number;
 }
 
 /** A row of the list: an article and the copies folded into it. */

@@ -74,7 +74,7 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
   const rows = archive.db
     .prepare(`SELECT ${SUMMARY_COLUMNS}, a.group_id FROM articles a ${whereSql(collapse ? [...where, first] : where)} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit, offset }) as Array<SummaryRow & { group_id: number | null }>;
-  const copies = collapse ? listedCopies(archive, rows, where, params, orderBy) : () => ({ copies: [] });
+  const copies = collapse ? listedCopies(archive, rows, where, params, orderBy) : () => ({ copies: [], copyCount: 0 });
   return { total, limit, offset, articles: rows.map((r) => ({ ...toSummary(r), group: r.group_id, ...copies(r.id) })) };
 }
 

@@ -6,14 +6,18 @@ import type { ArticleSummary, CopiesInfo } from '../../common/types.js';
 import type { Archive } from './archive.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js';
 
-/** Every other copy of an article's story, newest first. */
+/** Copies listed with one article at most (CopiesInfo.copyCount counts them all). */
+export const MAX_COPIES = 20;
+
+/** The other copies of an article's story (the first MAX_COPIES, newest first, and how many there are). */
 export function articleCopies(archive: Archive, id: number): CopiesInfo {
   const group = archive.db.prepare('SELECT group_id FROM articles WHERE id = ?').pluck().get(id) as number | null | undefined;
-  if (group === null || group === undefined) return { group: null, copies: [] };
+  if (group === null || group === undefined) return { group: null, copies: [], copyCount: 0 };
+  const count = archive.db.prepare('SELECT count(*) FROM articles WHERE group_id = ? AND id != ?').pluck().get(group, id) as number;
   const rows = archive.db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.group_id = ? AND a.id != ? ORDER BY a.published_at DESC, a.id DESC`)
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.group_id = ? AND a.id != ? ORDER BY a.published_at DESC, a.id DESC LIMIT ${MAX_COPIES}`)
     .all(group, id) as SummaryRow[];
-  return { group, copies: rows.map(toSummary) };
+  return { group, copies: rows.map(toSummary), copyCount: count };
 }
 
 /**
@@ -45,8 +49,9 @@ export function listedCopies(
   const groupOf = new Map(rows.map((r) => [r.id, r.group_id]));
   return (id) => {
     const group = groupOf.get(id) ?? null;
-    if (group === null) return { group: null, copies: [] };
-    const copies: ArticleSummary[] = (byGroup.get(group) ?? []).filter((r) => r.id !== id).map(toSummary);
-    return { group, copies };
+    if (group === null) return { group: null, copies: [], copyCount: 0 };
+    const others = (byGroup.get(group) ?? []).filter((r) => r.id !== id);
+    const copies: ArticleSummary[] = others.slice(0, MAX_COPIES).map(toSummary);
+    return { group, copies, copyCount: others.length };
   };
 }

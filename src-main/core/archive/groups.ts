@@ -10,7 +10,8 @@
 //   - the exact Jaccard similarity of their 3-word shingles is at least SAME_STORY (templates that
 //     differ only in names, such as congratulation telegrams to two presidents, stay below it).
 // A new article joins the group of its most similar copy only if it is at least GROUP_LINK similar
-// to every member already there, so a chain of small edits never links two different stories.
+// to, and published within MAX_DAYS of, the group's first and newest members, so a chain of small
+// edits (or a bulletin repeated day after day) never links two different stories.
 // Groups are labelled by the id of their first article (articles.group_id; NULL: no copies).
 // The headline plays no part: copies often differ there, and a prefix changes nothing.
 //
@@ -141,9 +142,9 @@ export class NearDuplicateGrouper {
       candidates: db.prepare('SELECT id, published_at, group_id FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       text: db.prepare('SELECT title, paragraphs FROM articles WHERE id = ?'),
       members: db.prepare(
-        `SELECT id FROM (SELECT id FROM articles WHERE group_id = @group ORDER BY id LIMIT 1)
-         UNION SELECT id FROM (SELECT id FROM articles WHERE group_id = @group ORDER BY id DESC LIMIT ${CHECKED_MEMBERS - 1})`,
-      ).pluck(),
+        `SELECT id, published_at FROM (SELECT id, published_at FROM articles WHERE group_id = @group ORDER BY id LIMIT 1)
+         UNION SELECT id, published_at FROM (SELECT id, published_at FROM articles WHERE group_id = @group ORDER BY id DESC LIMIT ${CHECKED_MEMBERS - 1})`,
+      ),
       setGroup: db.prepare('UPDATE articles SET group_id = ? WHERE id = ?'),
     };
     this.lastId = this.s.maxId.get() as number;
@@ -229,8 +230,9 @@ export class NearDuplicateGrouper {
       .sort((a, b) => b.similarity - a.similarity || a.c.id - b.c.id);
     for (const { c } of scored) {
       const group = c.group_id ?? c.id;
-      const members = c.group_id === null ? [c.id] : (this.s.members.all({ group }) as number[]);
-      if (!members.every((m) => m === c.id || similarity(mine, this.shingles(m)) >= GROUP_LINK)) continue;
+      const members = c.group_id === null ? [] : (this.s.members.all({ group }) as Array<{ id: number; published_at: string | null }>);
+      // Every member checked must be close in time too: a text repeated day after day is not one story.
+      if (!members.every((m) => m.id === c.id || (closeInTime(article.published_at, m.published_at) && similarity(mine, this.shingles(m.id)) >= GROUP_LINK))) continue;
       if (c.group_id === null) this.s.setGroup.run(group, c.id);
       this.s.setGroup.run(group, article.id);
       this.grouped++;

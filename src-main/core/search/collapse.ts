@@ -5,6 +5,7 @@
 
 import type Database from 'better-sqlite3';
 import type { ArticleSummary, CopiesInfo } from '../../common/types.js';
+import { MAX_COPIES } from '../archive/copies.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../archive/rows.js';
 import type { ArchiveMeta } from './meta.js';
 import { stmt } from './statements.js';
@@ -87,19 +88,20 @@ export class Rows {
 /** Loads the copies of the page's rows: a function from row id to its group and copies (ranked copies first). */
 export function loadCopies(db: Database.Database, rows: Rows, pageIds: number[], scored: Array<{ id: number }> | null): (id: number) => CopiesInfo {
   const copyIds = new Map<number, number[]>();
-  for (const id of pageIds) copyIds.set(id, rows.copiesOf(id));
-  const all = [...new Set([...copyIds.values()].flat())];
+  const position = new Map<number, number>();
+  scored?.forEach((h, i) => position.set(h.id, i));
+  const rank = (id: number): number => position.get(id) ?? Number.MAX_SAFE_INTEGER;
+  for (const id of pageIds) copyIds.set(id, rows.copiesOf(id).sort((a, b) => rank(a) - rank(b) || a - b));
+  const all = [...new Set([...copyIds.values()].flatMap((ids) => ids.slice(0, MAX_COPIES)))];
   const summaries = new Map<number, ArticleSummary>();
   if (all.length > 0) {
     const found = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(all)) as SummaryRow[];
     for (const row of found) summaries.set(row.id, toSummary(row));
   }
-  const position = new Map<number, number>();
-  scored?.forEach((h, i) => position.set(h.id, i));
-  const rank = (id: number): number => position.get(id) ?? Number.MAX_SAFE_INTEGER;
   return (id) => {
     const group = rows.groupOf(id);
-    const ids = (copyIds.get(id) ?? []).sort((a, b) => rank(a) - rank(b) || a - b);
-    return { group: group >= 0 ? group : null, copies: ids.map((c) => summaries.get(c)).filter((s): s is ArticleSummary => s !== undefined) };
+    const ids = copyIds.get(id) ?? [];
+    const copies = ids.slice(0, MAX_COPIES).map((c) => summaries.get(c)).filter((s): s is ArticleSummary => s !== undefined);
+    return { group: group >= 0 ? group : null, copies, copyCount: ids.length };
   };
 }

@@ -142,6 +142,7 @@ function toHit(doc: LoadedDoc, matcher: Matcher, score: number): SearchHit {
     score: Math.round(score * 10_000) / 10_000,
     group: null,
     copies: [],
+    copyCount: 0,
   };
 }
 

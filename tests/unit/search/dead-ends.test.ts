@@ -204,7 +204,7 @@ describe('near-duplicate groups when browsing and reading', () => {
     const info = articleCopies(archive, 12);
     expect(info.group).not.toBeNull();
     expect(info.copies.map((c) => c.site).sort()).toEqual(['alriyadh.com', 'okaz.com.sa']);
-    expect(articleCopies(archive, 1)).toEqual({ group: null, copies: [] });
+    expect(articleCopies(archive, 1)).toEqual({ group: null, copies: [], copyCount: 0 });
   });
 });
 
