@@ -40,6 +40,8 @@ const TEXT_CACHE = 1024;
  */
 const PER_BAND = 8;
 const CHECKED_MEMBERS = 8;
+/** Candidates (the newest) whose texts a new article is compared with. */
+const MAX_COMPARED = 16;
 
 /** The normalised text of an article the importer has just analysed (process-page.ts: PageAnalysis). */
 export interface AnalysedText {
@@ -220,7 +222,9 @@ export class NearDuplicateGrouper {
   }
 
   private place(article: NewRow, text: string, candidateIds: number[]): void {
-    const close = (this.s.candidates.all(JSON.stringify(candidateIds)) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
+    // The newest candidates first, and not too many of them: copies of a story arrive close together.
+    const newest = candidateIds.sort((a, b) => b - a).slice(0, MAX_COMPARED);
+    const close = (this.s.candidates.all(JSON.stringify(newest)) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
     if (close.length === 0) return;
     const mine = shingleSet(text);
     if (mine.size < MIN_SHINGLES) return;
@@ -228,8 +232,11 @@ export class NearDuplicateGrouper {
       .map((c) => ({ c, similarity: similarity(mine, this.shingles(c.id)) }))
       .filter((x) => x.similarity >= SAME_STORY)
       .sort((a, b) => b.similarity - a.similarity || a.c.id - b.c.id);
+    const tried = new Set<number>();
     for (const { c } of scored) {
       const group = c.group_id ?? c.id;
+      if (tried.has(group)) continue;
+      tried.add(group);
       const members = c.group_id === null ? [] : (this.s.members.all({ group }) as Array<{ id: number; published_at: string | null }>);
       // Every member checked must be close in time too: a text repeated day after day is not one story.
       if (!members.every((m) => m.id === c.id || (closeInTime(article.published_at, m.published_at) && similarity(mine, this.shingles(m.id)) >= GROUP_LINK))) continue;
