@@ -416,7 +416,7 @@ const en: Record<MessageKey, string> = {
   listSeparator: ', ',
   copiesShow_zero: 'Show the copies',
   copiesShow_one: 'Show the other copy',
-  copiesShow_two: 'Show the {n} other copies',
+  copiesShow_two: 'Show both other copies',
   copiesShow_few: 'Show the {n} other copies',
   copiesShow_many: 'Show the {n} other copies',
   copiesShow_other: 'Show the {n} other copies',
