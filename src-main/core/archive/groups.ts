@@ -112,7 +112,8 @@ function similarity(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   return a.size < MIN_SHINGLES || b.size < MIN_SHINGLES ? 0 : jaccard(a, b);
 }
 
-function bodyOf(paragraphs: string): string {
+/** The body text of an article row (its paragraphs joined), '' when the row is damaged. */
+export function bodyOf(paragraphs: string): string {
   try {
     const value: unknown = JSON.parse(paragraphs);
     return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string').join('\n') : '';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { analyzeForIndex } from '../../arabic/index.js';
-import { NearDuplicateGrouper } from '../groups.js';
+import { NearDuplicateGrouper, bodyOf } from '../groups.js';
 
 /**
  * Search index 2 and near-duplicate groups.
@@ -26,15 +26,6 @@ CREATE TABLE fingerprint_bands (
 ) WITHOUT ROWID;
 `;
 
-function bodyOf(paragraphs: string): string {
-  try {
-    const value: unknown = JSON.parse(paragraphs);
-    return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string').join('\n') : '';
-  } catch {
-    return ''; // a damaged row keeps its title in the index
-  }
-}
-
 /** Rebuilds both search indexes with today's analysis (about 20 s per 100,000 articles). */
 export function reindexArticles(db: Database.Database): void {
   db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')");
@@ -48,7 +39,7 @@ export function reindexArticles(db: Database.Database): void {
     if (rows.length === 0) break;
     for (const row of rows) {
       const title = analyzeForIndex(row.title);
-      const body = analyzeForIndex(bodyOf(row.paragraphs));
+      const body = analyzeForIndex(bodyOf(row.paragraphs)); // a damaged row keeps its title in the index
       insert.run(row.id, title.norm, body.norm, title.stem, body.stem);
       insertTitle.run(row.id, title.norm, title.stem);
     }
