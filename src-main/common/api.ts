@@ -5,10 +5,10 @@
  */
 import * as v from 'valibot';
 import type {
-  Article,
   ArticleHighlights,
   ArticleVersion,
   ArticleVersions,
+  ArticleWithCopies,
   ArchiveInfo,
   ArchiveStats,
   ExportField,
@@ -48,13 +48,19 @@ const listFilters = {
 
 export const schemas = {
   none: v.strictObject({}),
-  list: v.strictObject({ ...listFilters, sort: v.optional(v.picklist(['newest', 'oldest', 'most-read', 'most-edited'])), edited: v.optional(v.boolean()) }),
+  list: v.strictObject({
+    ...listFilters,
+    sort: v.optional(v.picklist(['newest', 'oldest', 'most-read', 'most-edited'])),
+    edited: v.optional(v.boolean()),
+    collapse: v.optional(v.boolean()),
+  }),
   search: v.strictObject({
     ...listFilters,
     query: text(10_000),
     minReads: v.optional(count(Number.MAX_SAFE_INTEGER)),
     sort: v.optional(v.picklist(['relevance', 'newest', 'oldest', 'most-read'])),
     allVersions: v.optional(v.boolean()),
+    collapse: v.optional(v.boolean()),
   }),
   byId: v.strictObject({ id }),
   highlights: v.strictObject({ id, query: text(10_000) }),
@@ -102,7 +108,7 @@ export const methods = {
   recentArchives: method<string[]>()(schemas.none),
   stats: method<ArchiveStats>()(schemas.none),
   list: method<ListResult>()(schemas.list),
-  show: method<Article>()(schemas.byId),
+  show: method<ArticleWithCopies>()(schemas.byId),
   related: method<ArticleSummary[]>()(schemas.related),
   articleHighlights: method<ArticleHighlights>()(schemas.highlights),
   search: method<SearchResult>()(schemas.search),

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'io'
   | 'cancelled'
   | 'forbidden'
+  /** A read took longer than the archive worker allows (its reader thread was stopped). */
+  | 'timeout'
   | 'internal'
   /** The engine could not be reached (the host is gone, the worker stopped): set by clients, never by the engine. */
   | 'unreachable';

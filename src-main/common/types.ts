@@ -72,13 +72,16 @@ export interface ListQuery {
   edited?: boolean;
   limit?: number;
   offset?: number;
+  /** One row per story: near-duplicate copies are folded into the first one in the order (default true). */
+  collapse?: boolean;
 }
 
 export interface ListResult {
+  /** Rows to page through: one per story when near-duplicates are collapsed (the default). */
   total: number;
   limit: number;
   offset: number;
-  articles: ArticleSummary[];
+  articles: ListedArticle[];
 }
 
 export interface TickerHeadline {
@@ -202,6 +205,8 @@ export interface SearchQuery {
   offset?: number;
   /** Also match the earlier wording of edited articles (default: only the text each article shows). */
   allVersions?: boolean;
+  /** One row per story: near-duplicate copies are folded into their best-ranked copy (default true). */
+  collapse?: boolean;
 }
 
 /** A half-open range [start, end) of UTF-16 offsets into the string it accompanies. */
@@ -210,7 +215,23 @@ export interface Highlight {
   end: number;
 }
 
-export interface SearchHit extends ArticleSummary {
+/** Near-duplicates of an article: the same story stored again (another site, a prefix, a word changed). */
+export interface CopiesInfo {
+  /** The article's near-duplicate group (a label shared by its copies), or null when it has none. */
+  group: number | null;
+  /** Its other copies in this result (matching the query and the filters), best first; in the reader, all of them (at most 20 listed). */
+  copies: ArticleSummary[];
+  /** How many other copies there are (`copies` lists the first 20). */
+  copyCount: number;
+}
+
+/** A row of the list: an article and the copies folded into it. */
+export interface ListedArticle extends ArticleSummary, CopiesInfo {}
+
+/** An article as the reader shows it, with every copy of its story. */
+export interface ArticleWithCopies extends Article, CopiesInfo {}
+
+export interface SearchHit extends ArticleSummary, CopiesInfo {
   /** A window of the original body text around the best match. */
   snippet: string;
   highlights: Highlight[];
@@ -224,6 +245,14 @@ export interface SearchHit extends ArticleSummary {
   earlierVersion?: number;
 }
 
+/** "Did you mean": the query read with glued words split at a clitic (فنار → ف + نار). */
+export interface SearchSuggestion {
+  /** The query with the split words written apart, ready to run. */
+  query: string;
+  /** Each split word as typed, and its two parts as typed (['ف', 'نار']). */
+  splits: Array<{ word: string; parts: [string, string] }>;
+}
+
 export interface SearchFacets {
   site: CountBucket[];
   section: CountBucket[];
@@ -233,21 +262,30 @@ export interface SearchFacets {
 
 export interface SearchResult {
   query: string;
+  /** Rows to page through: one per story when near-duplicates are collapsed (the default). */
   total: number;
+  /** Matching articles (copies included); facets and the timeline count these. */
+  matches: number;
   limit: number;
   offset: number;
   hits: SearchHit[];
   facets: SearchFacets;
   /** Hit counts per month "YYYY-MM", oldest first, over the whole result set. */
   timeline: CountBucket[];
-  /** Why the query cannot match anything (e.g. only stop-words), or null. */
+  /** Why the query cannot match anything (e.g. only exclusions), or null. */
   problem: string | null;
   /** The same reason as a code, so a UI can say it in its own language (absent: see `problem`). */
   problemCode?: SearchProblemCode | null;
+  /** No article has all the words: these are the articles with most of them, most first. */
+  relaxed: boolean;
+  /** The split reading relaxed matching used (فنار → ف + نار), or null. */
+  suggestion: SearchSuggestion | null;
+  /** The time budget ran out: the order past the first hits (or the relaxed matching) was cut short. */
+  truncated: boolean;
 }
 
 /** Why a search cannot match anything; `other` when the engine gave a reason without a known code. */
-export type SearchProblemCode = 'empty' | 'no-words' | 'only-stop-words' | 'only-exclusions' | 'index-error' | 'other';
+export type SearchProblemCode = 'empty' | 'no-words' | 'only-exclusions' | 'index-error' | 'other';
 
 export interface ArchiveInfo {
   path: string;

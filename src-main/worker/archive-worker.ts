@@ -1,14 +1,16 @@
 /**
  * The archive worker: a worker thread that owns the archive and runs the API service. Each import runs
- * on a thread of its own (this same script in the 'import' role) with the write connection, so this
- * thread keeps answering reads during imports. The Electron main thread and the host only pass
+ * on a thread of its own (this same script in the 'import' role) with the write connection, and the
+ * read methods are answered by reader threads (the 'reader' role, reader-pool.ts) that the client
+ * points at the archive this service has open. The Electron main thread and the host only pass
  * messages to it: they never run SQL or parse pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { apiErrorOf, createService, type ArshifService } from '../core/service/index.js';
 import { runImportThread } from './import-thread-main.js';
 import { threadedImports } from './import-thread.js';
-import type { FromWorker, ImportThreadData, ToWorker, WorkerStartData } from './protocol.js';
+import type { FromWorker, ImportThreadData, ReaderThreadData, ToWorker, WorkerStartData } from './protocol.js';
+import { runReaderThread } from './reader-thread-main.js';
 
 function post(message: FromWorker): void {
   parentPort?.postMessage(message);
@@ -23,10 +25,15 @@ function startService(data: WorkerStartData): ArshifService | null {
     const service = createService({
       ...data,
       importEngine: threadedImports(data.nativeBinding),
-      onEvent: (message) => post({ type: 'event', message }),
+      onEvent: (message) => {
+        post({ type: 'event', message });
+        // The reader threads follow the archive the service has open.
+        if (message.event === 'archiveChanged') post({ type: 'archive', path: message.payload.path });
+      },
       onImportError: (error) => logError('import failed', error),
     });
     post({ type: 'ready' });
+    void service.call('archiveInfo', {}).then((info) => post({ type: 'archive', path: info.ok ? info.value.path : null }));
     return service;
   } catch (error) {
     post({ type: 'start-failed', error: apiErrorOf(error) });
@@ -52,6 +59,7 @@ function serve(data: WorkerStartData): void {
 // A stray rejection must not take the archive down with it: every write is a transaction.
 process.on('unhandledRejection', (error) => logError('unhandled rejection', error));
 
-const data = workerData as WorkerStartData | ImportThreadData;
+const data = workerData as WorkerStartData | ImportThreadData | ReaderThreadData;
 if ('role' in data && data.role === 'import') void runImportThread(data);
+else if ('role' in data && data.role === 'reader') runReaderThread(data);
 else serve(data as WorkerStartData);

@@ -4,6 +4,8 @@ import type { ApiEventMessage } from '../common/bridge.js';
 import { ArshifError, fail, type Result } from '../common/result.js';
 import { spawnWorker } from '../core/threads/spawn-worker.js';
 import type { FromWorker, ToWorker, WorkerStartData } from './protocol.js';
+import { ReaderPool } from './reader-pool.js';
+import { isReadMethod } from './read-methods.js';
 
 /** Anything that answers API calls and streams API events: the worker client, or a fake in tests. */
 export interface ApiCaller {
@@ -15,7 +17,9 @@ const STOPPED = 'The archive worker has stopped.';
 
 /**
  * Talks to the archive worker. Every call answers an envelope (never throws); events arrive in the
- * order the worker sent them.
+ * order the worker sent them. Read methods go to reader threads (reader-pool.ts) once the worker has
+ * said which archive it has open: a slow search never delays an article, a list or the ticker, and
+ * a read past its time limit ends with a `timeout` error instead of stalling the app.
  */
 export class ArchiveWorkerClient implements ApiCaller {
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
@@ -24,7 +28,10 @@ export class ArchiveWorkerClient implements ApiCaller {
   private stopped = false;
   private closing: Promise<void> | null = null;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly readers: ReaderPool,
+  ) {
     worker.on('message', (message: FromWorker) => this.receive(message));
     worker.on('error', () => this.stop());
     worker.on('exit', () => this.stop());
@@ -37,7 +44,7 @@ export class ArchiveWorkerClient implements ApiCaller {
       const onMessage = (message: FromWorker) => {
         if (message.type === 'ready') {
           cleanup();
-          resolve(new ArchiveWorkerClient(worker));
+          resolve(new ArchiveWorkerClient(worker, new ReaderPool(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})));
         } else if (message.type === 'start-failed') {
           cleanup();
           void worker.terminate();
@@ -67,6 +74,8 @@ export class ArchiveWorkerClient implements ApiCaller {
   call(method: string, args: unknown): Promise<Result<unknown>>;
   call(method: string, args: unknown): Promise<Result<unknown>> {
     if (this.stopped || this.closing) return Promise.resolve(fail('internal', STOPPED));
+    // Reads go to the reader threads once one of their lane has the archive open (the service answers until then).
+    if (isReadMethod(method) && this.readers.serves(method)) return this.readers.call(method, args);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -94,11 +103,12 @@ export class ArchiveWorkerClient implements ApiCaller {
   /** Cancels a running import, closes the archive cleanly, and ends the worker. */
   close(): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    const readersClosed = this.readers.close();
     this.closing ??= new Promise<void>((resolve) => {
       const timer = setTimeout(() => void this.worker.terminate(), 30_000);
       this.worker.once('exit', () => {
         clearTimeout(timer);
-        resolve();
+        void readersClosed.then(() => resolve());
       });
       this.worker.on('message', (message: FromWorker) => {
         if (message.type === 'closed') void this.worker.terminate();
@@ -113,6 +123,10 @@ export class ArchiveWorkerClient implements ApiCaller {
   }
 
   private receive(message: FromWorker): void {
+    if (message.type === 'archive') {
+      this.readers.open(message.path);
+      return;
+    }
     if (message.type === 'result') {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);
@@ -131,6 +145,7 @@ export class ArchiveWorkerClient implements ApiCaller {
   private stop(): void {
     if (this.stopped) return;
     this.stopped = true;
+    void this.readers.close();
     for (const resolve of this.pending.values()) resolve(fail('internal', STOPPED));
     this.pending.clear();
   }

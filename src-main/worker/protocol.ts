@@ -14,7 +14,22 @@ export type FromWorker =
   | { type: 'start-failed'; error: ApiError }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; message: ApiEventMessage }
+  /** The archive the service has open now (null: none), so the reader threads open it too. Sent after 'ready'. */
+  | { type: 'archive'; path: string | null }
   | { type: 'closed' };
+
+/** workerData of a reader thread (the same script as the archive worker, in the 'reader' role). */
+export interface ReaderThreadData {
+  role: 'reader';
+  nativeBinding?: string;
+}
+
+export type ToReader =
+  /** Open this archive read-only (null: close it); `warm` loads the search metadata at once. */
+  | { type: 'open'; path: string | null; warm: boolean }
+  | { type: 'call'; id: number; method: string; args: unknown };
+
+export type FromReader = { type: 'opened' } | { type: 'result'; id: number; result: Result<unknown> };
 
 /** workerData of an import thread (the same script as the archive worker, in the 'import' role). */
 export interface ImportThreadData {

@@ -31,7 +31,6 @@ const ar = {
   noResultsHint: 'جرّب كلمات أقل، أو احذف بعض المرشحات، أو استعمل البادئة مثل حلب*.',
   problem_empty: 'البحث فارغ: اكتب كلمة أو أكثر.',
   'problem_no-words': 'لا كلمات في هذا البحث، بل علامات ورموز فقط.',
-  'problem_only-stop-words': 'في هذا البحث كلمات شائعة جدًا فقط (مثل في، من، على)، وهي لا يُبحث عنها وحدها: أضف كلمة أدق، أو ضع الكلمات بين علامتي تنصيص للبحث عنها عبارةً.',
   'problem_only-exclusions': 'هذا البحث يستبعد كلمات فقط: أضف كلمة واحدة على الأقل للبحث عنها.',
   'problem_index-error': 'تعذّر على فهرس البحث الإجابة عن هذا البحث.',
   problem_other: 'لا يمكن أن يطابق هذا البحث شيئًا.',
@@ -328,6 +327,19 @@ const ar = {
   tickerCloseHistory: 'إغلاق السجل',
   tickerTrack: 'تتبّع هذا العنوان',
   tickerOpenArticle: 'افتح المقالة',
+
+  // search: copies of a story, relaxed results, did you mean, time budget (issue 10)
+  alsoOn: 'أيضًا في:',
+  listSeparator: '، ',
+  copiesHide: 'إخفاء النسخ',
+  moreCopies: 'ونسخ أخرى: {n}',
+  copiesList: 'نسخ أخرى من هذا الخبر',
+  relaxedLine: 'لا توجد مقالة فيها كل الكلمات؛ تُعرض المقالات التي فيها أكثرها.',
+  didYouMean: 'هل تقصد:',
+  searchFor: 'ابحث عن: {query}',
+  truncatedLine: 'استغرق البحث وقتًا أطول من المعتاد؛ ترتيب النتائج بعد أولها تقريبي.',
+  readerCopies: 'الخبر نفسه في مواضع أخرى',
+  err_timeout: 'استغرقت العملية وقتًا طويلًا فأُوقفت',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -357,7 +369,6 @@ const en: Record<MessageKey, string> = {
   noResultsHint: 'Try fewer words, remove some filters, or use a prefix like حلب*.',
   problem_empty: 'The search is empty: type one or more words.',
   'problem_no-words': 'This search has no words, only marks and symbols.',
-  'problem_only-stop-words': 'This search has only very common words (such as في، من، على), which are not searched on their own: add a more specific word, or put the words in quotes to search for them as a phrase.',
   'problem_only-exclusions': 'This search only leaves words out: add at least one word to search for.',
   'problem_index-error': 'The search index could not answer this search.',
   problem_other: 'This search cannot match anything.',
@@ -644,6 +655,19 @@ const en: Record<MessageKey, string> = {
   tickerCloseHistory: 'Close the history',
   tickerTrack: 'Follow this headline',
   tickerOpenArticle: 'Open the article',
+
+  // search: copies of a story, relaxed results, did you mean, time budget (issue 10)
+  alsoOn: 'Also on:',
+  listSeparator: ', ',
+  copiesHide: 'Hide the copies',
+  moreCopies: 'and {n} more',
+  copiesList: 'Other copies of this story',
+  relaxedLine: 'No article has all the words; showing those with most of them.',
+  didYouMean: 'Did you mean:',
+  searchFor: 'Search for: {query}',
+  truncatedLine: 'The search took longer than usual; the order after the first results is approximate.',
+  readerCopies: 'The same story elsewhere',
+  err_timeout: 'It took too long and was stopped',
 };
 
 /**
@@ -676,6 +700,14 @@ const arPlurals = {
     other: 'أُلغي الاستيراد بعد {done} من {n} ملف.',
   },
   moreRejections: { zero: '', one: 'وملف آخر', two: 'وملفان آخران', few: 'و{n} ملفات أخرى', many: 'و{n} ملفًا آخر', other: 'و{n} ملف آخر' },
+  copiesShow: {
+    zero: 'عرض النسخ',
+    one: 'عرض النسخة الأخرى',
+    two: 'عرض النسختين الأخريين',
+    few: 'عرض {n} نسخ أخرى',
+    many: 'عرض {n} نسخة أخرى',
+    other: 'عرض {n} نسخة أخرى',
+  },
   retryIn: {
     zero: 'إعادة المحاولة الآن',
     one: 'إعادة المحاولة بعد ثانية واحدة',
@@ -696,6 +728,7 @@ const enPlurals: Record<PluralKey, PluralForms> = {
   matches: { one: '{n} match', other: '{n} matches' },
   cancelledAfter: { one: 'Import cancelled after {done} of {n} file.', other: 'Import cancelled after {done} of {n} files.' },
   moreRejections: { one: 'and {n} more', other: 'and {n} more' },
+  copiesShow: { zero: 'Show the copies', one: 'Show the other copy', two: 'Show both other copies', other: 'Show the {n} other copies' },
   retryIn: { one: 'retrying in {n} second', other: 'retrying in {n} seconds' },
 };
 

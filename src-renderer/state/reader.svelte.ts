@@ -2,7 +2,7 @@
  * The article being read, its related articles, where it sits in the list it was opened from, and —
  * when it was opened from a search — where the search's words are in it (ranges from the engine).
  */
-import type { Article, ArticleHighlights, ArticleSummary } from '../../src-main/common/types.js';
+import type { ArticleHighlights, ArticleSummary, ArticleWithCopies } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
 import type { Sequence } from '../lib/sequence.js';
 import { describeError } from './toasts.svelte.js';
@@ -10,7 +10,7 @@ import { t } from './locale.svelte.js';
 
 export class ReaderState {
   id = $state<number | null>(null);
-  article = $state.raw<Article | null>(null);
+  article = $state.raw<ArticleWithCopies | null>(null);
   related = $state.raw<ArticleSummary[]>([]);
   loading = $state(false);
   error = $state<{ text: string; detail?: string } | null>(null);

@@ -54,6 +54,8 @@ export function errorCodeKey(code: ErrorCode) {
       return 'err_forbidden' as const;
     case 'unreachable':
       return 'err_unreachable' as const;
+    case 'timeout':
+      return 'err_timeout' as const;
     default:
       return 'err_internal' as const;
   }

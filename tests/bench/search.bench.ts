@@ -1,7 +1,9 @@
 /**
  * Search latency on a ~100,000-article archive: p50/p95 of searchArchive (snippets, highlights,
- * facets and timeline included) for 1-, 2- and 3-word queries, phrases and filtered queries, plus
- * the size of the search indexes against the raw text.
+ * facets and timeline included) for 1-, 2- and 3-word queries, phrases, filtered queries and relaxed
+ * queries (no article has every word), plus the size of the search indexes against the raw text.
+ * Then, through the archive worker and its reader threads as the app runs them: p95 of `show` while
+ * 4 clients run heavy prefix queries; and the cost of near-duplicate grouping as an import pays it.
  *
  *   npm run bench:search [-- --articles 100000 --queries 200 --repeat 1 --slowest --build-only]
  *
@@ -13,11 +15,15 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SearchQuery } from '../../src-main/common/types.js';
 import { openArchive, type Archive } from '../../src-main/core/archive/archive.js';
+import { NearDuplicateGrouper } from '../../src-main/core/archive/groups.js';
 import { isStopword, tokenize } from '../../src-main/core/arabic/index.js';
+import { scanWords } from '../../src-main/core/arabic/scanWords.js';
 import { forgetPreparedSearches, searchArchive } from '../../src-main/core/search/index.js';
+import { ArchiveWorkerClient } from '../../src-main/worker/client.js';
 import { Rng } from '../corpus/rng.js';
 import { ensureBenchArchive } from './bench-archive.js';
 
@@ -55,8 +61,8 @@ function contentWords(text: string): string[] {
     .map((t) => text.slice(t.start, t.end));
 }
 
-type QueryClass = '1 word' | '2 words' | '3 words' | 'phrase' | 'filtered';
-const CLASSES: QueryClass[] = ['1 word', '2 words', '3 words', 'phrase', 'filtered'];
+type QueryClass = '1 word' | '2 words' | '3 words' | 'phrase' | 'filtered' | 'relaxed';
+const CLASSES: QueryClass[] = ['1 word', '2 words', '3 words', 'phrase', 'filtered', 'relaxed'];
 
 function makeQueries(archive: Archive, label: string, count: number): Record<QueryClass, SearchQuery[]> {
   const QUERIES = count;
@@ -64,7 +70,7 @@ function makeQueries(archive: Archive, label: string, count: number): Record<Que
   const maxId = archive.db.prepare('SELECT max(id) FROM articles').pluck().get() as number;
   const byId = archive.db.prepare('SELECT id, site, section, published_at, title, paragraphs FROM articles WHERE id >= ? ORDER BY id LIMIT 1');
   const sample = (): ArticleText => byId.get(rng.int(1, maxId)) as ArticleText;
-  const out: Record<QueryClass, SearchQuery[]> = { '1 word': [], '2 words': [], '3 words': [], phrase: [], filtered: [] };
+  const out: Record<QueryClass, SearchQuery[]> = { '1 word': [], '2 words': [], '3 words': [], phrase: [], filtered: [], relaxed: [] };
   const fromTitle = (n: number): string | null => {
     for (let tries = 0; tries < 50; tries++) {
       const words = contentWords(sample().title);
@@ -113,6 +119,17 @@ function makeQueries(archive: Archive, label: string, count: number): Record<Que
     if (kind === 1 && a.section) return { query, site: a.site, section: a.section };
     if (kind === 2 && day) return { query, from: `${day.slice(0, 4)}-01-01`, to: day, sort: 'newest' };
     return { query, minReads: 500, sort: 'most-read' };
+  });
+  // Words remembered from two headlines, or one word glued to a clitic it does not take: usually no
+  // article has them all, and relaxed matching answers (the class keeps only those that are relaxed).
+  fill('relaxed', () => {
+    const a = contentWords(sample().title);
+    const b = contentWords(sample().title);
+    if (a.length < 2 || b.length < 1) return null;
+    const words = [...rng.shuffle([...a]).slice(0, 2), rng.pick(b)];
+    if (rng.chance(0.3)) words[2] = `${rng.pick(['و', 'ف', 'ب'])}${words[2]}`;
+    const q = { query: words.join(' ') };
+    return searchArchive(archive, { ...q, limit: 0 }).relaxed ? q : null;
   });
   return out;
 }
@@ -172,6 +189,135 @@ function sizes(archive: Archive): { rawTextBytes: number; articlesFtsBytes: numb
 
 const mb = (n: number): string => `${(n / 1_048_576).toFixed(1)} MB`;
 
+/** Prefix queries over the most frequent 3-letter word starts of the archive's headlines: thousands of hits each. */
+function heavyPrefixes(archive: Archive, count: number): string[] {
+  const starts = new Map<string, number>();
+  const titles = archive.db.prepare('SELECT title FROM articles ORDER BY id LIMIT 5000').pluck().all() as string[];
+  for (const title of titles) {
+    for (const t of tokenize(title)) {
+      const bare = t.norm.replace(/^(وال|بال|فال|ال)/, '');
+      if (bare.length >= 4 && /^[\u0621-\u064a]+$/.test(bare)) starts.set(bare.slice(0, 3), (starts.get(bare.slice(0, 3)) ?? 0) + 1);
+    }
+  }
+  return [...starts.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([p]) => `${p}*`);
+}
+
+interface LoadStats {
+  shows: number;
+  showP50: number;
+  showP95: number;
+  showMax: number;
+  heavyQueries: number;
+  heavyP50: number;
+  heavyP95: number;
+  heavyTruncated: number;
+  heavyTimeouts: number;
+  heavyMeanHits: number;
+}
+
+/** Through the archive worker and its reader threads: `show` latency while 4 clients run heavy prefix searches. */
+async function showUnderLoad(archiveFile: string, archive: Archive): Promise<LoadStats> {
+  const prefixes = heavyPrefixes(archive, 24);
+  const sites = archive.db.prepare('SELECT DISTINCT site FROM articles').pluck().all() as string[];
+  const maxId = archive.db.prepare('SELECT max(id) FROM articles').pluck().get() as number;
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arshif-bench-config-'));
+  const client = await ArchiveWorkerClient.start({ configDir, initialArchive: { kind: 'path', path: archiveFile, create: false } });
+  const rng = new Rng('search-bench-load', SEED);
+  try {
+    // Readers open the archive (and load their metadata) before the first read is timed.
+    for (let i = 0; i < 20 && !(await client.call('show', { id: 1 })).ok; i++) await new Promise((r) => setTimeout(r, 250));
+    await Promise.all([client.call('search', { query: 'حلب' }), client.call('search', { query: 'دمشق' })]);
+    let running = true;
+    const heavy: number[] = [];
+    let truncated = 0;
+    let timeouts = 0;
+    let hits = 0;
+    const sorts = ['relevance', 'newest', 'oldest', 'most-read'] as const;
+    const heavyClient = async (k: number): Promise<void> => {
+      for (let n = 0; running; n++) {
+        const query: SearchQuery = { query: prefixes[(k * 7 + n) % prefixes.length]!, sort: sorts[n % sorts.length]!, limit: 20 };
+        if (n % 3 === 2) query.site = sites[n % sites.length]!;
+        const t0 = performance.now();
+        const r = await client.call('search', query);
+        heavy.push(performance.now() - t0);
+        if (r.ok) {
+          hits += r.value.matches;
+          if (r.value.truncated) truncated++;
+        } else if (r.error.code === 'timeout') timeouts++;
+      }
+    };
+    const clients = [0, 1, 2, 3].map(heavyClient);
+    await new Promise((r) => setTimeout(r, 500));
+    const shows: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      await client.call('show', { id: rng.int(1, maxId) });
+      shows.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    running = false;
+    await Promise.all(clients);
+    shows.sort((a, b) => a - b);
+    heavy.sort((a, b) => a - b);
+    return {
+      shows: shows.length,
+      showP50: percentile(shows, 50),
+      showP95: percentile(shows, 95),
+      showMax: shows[shows.length - 1] ?? 0,
+      heavyQueries: heavy.length,
+      heavyP50: percentile(heavy, 50),
+      heavyP95: percentile(heavy, 95),
+      heavyTruncated: truncated,
+      heavyTimeouts: timeouts,
+      heavyMeanHits: heavy.length ? hits / heavy.length : 0,
+    };
+  } finally {
+    await client.close();
+    fs.rmSync(configDir, { recursive: true, force: true });
+  }
+}
+
+interface GroupingStats {
+  articles: number;
+  grouped: number;
+  readBack: number;
+  ms: number;
+  usPerArticle: number;
+}
+
+/**
+ * Near-duplicate grouping as an import pays it: the first `count` articles of the bench archive are
+ * stored again into a new archive in batches of 256, and only the grouper's work after each batch
+ * (NearDuplicateGrouper.groupNew, with the texts handed over as the importer does) is timed.
+ */
+function groupingAtImport(archive: Archive, count: number): GroupingStats {
+  const file = path.join(os.tmpdir(), `arshif-bench-groups-${process.pid}.arshif`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const target = openArchive(file, { create: true });
+  try {
+    const rows = archive.db
+      .prepare('SELECT id, site, title, title_key, identity, paragraphs, published_at FROM articles ORDER BY id LIMIT ?')
+      .all(count) as Array<{ id: number; site: string; title: string; title_key: string; identity: string; paragraphs: string; published_at: string | null }>;
+    const insert = target.db.prepare('INSERT INTO articles (site, title, title_key, identity, paragraphs, published_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const grouper = new NearDuplicateGrouper(target.db);
+    for (let at = 0; at < rows.length; at += 256) {
+      const batch = rows.slice(at, at + 256);
+      const texts = batch.map((r) => ({ titleKey: r.title_key, title: { norm: scanWords(r.title).norm }, body: { norm: scanWords((JSON.parse(r.paragraphs) as string[]).join('\n')).norm } }));
+      target.db.transaction(() => {
+        batch.forEach((r, i) => {
+          insert.run(r.site, r.title, r.title_key, r.identity, r.paragraphs, r.published_at);
+          grouper.added(texts[i]!);
+        });
+        grouper.groupNew();
+      })();
+    }
+    return { articles: rows.length, grouped: grouper.grouped, readBack: grouper.readBack, ms: grouper.elapsedMs, usPerArticle: (1000 * grouper.elapsedMs) / Math.max(1, rows.length) };
+  } finally {
+    target.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const archiveFile = await ensureBenchArchive(ARTICLES, SEED, log);
   if (values['build-only']) return;
@@ -190,6 +336,8 @@ async function main(): Promise<void> {
   results['page 2'] = runClass(archive, queries['1 word'], true);
   t = performance.now();
   const size = sizes(archive);
+  const load = await showUnderLoad(archiveFile, archive);
+  const grouping = groupingAtImport(archive, 20_000);
   archive.close();
 
   log('');
@@ -203,10 +351,19 @@ async function main(): Promise<void> {
     for (const slow of r.slowest ?? []) log(`    ${slow.ms.toFixed(1)} ms  ${slow.total} hits  ${JSON.stringify(slow.query)}`);
   }
   log(
+    `show while 4 clients run heavy prefix searches (reader threads): p50 ${load.showP50.toFixed(1)} ms · p95 ${load.showP95.toFixed(1)} ms · max ${load.showMax.toFixed(1)} ms over ${load.shows} shows`,
+  );
+  log(
+    `  the heavy searches: ${load.heavyQueries} · p50 ${load.heavyP50.toFixed(0)} ms · p95 ${load.heavyP95.toFixed(0)} ms · mean ${load.heavyMeanHits.toFixed(0)} hits · truncated ${load.heavyTruncated} · timeouts ${load.heavyTimeouts}`,
+  );
+  log(
+    `grouping at import: ${grouping.articles} articles, ${grouping.grouped} joined a group, ${grouping.readBack} texts read back · ${grouping.ms.toFixed(0)} ms (${grouping.usPerArticle.toFixed(0)} µs per article)`,
+  );
+  log(
     `raw text ${mb(size.rawTextBytes)} · articles_fts ${mb(size.articlesFtsBytes)} (${((100 * size.articlesFtsBytes) / size.rawTextBytes).toFixed(0)}%) · titles_fts ${mb(size.titlesFtsBytes)} · articles table ${mb(size.articlesTableBytes)} · file ${mb(size.fileBytes)}`,
   );
   process.stdout.write(
-    `${JSON.stringify({ bench: 'search', articles, queriesPerClass: QUERIES, repeat: REPEAT, firstSearchMs: Math.round(firstSearchMs), classes: results, sizes: size, load: os.loadavg()[0] })}\n`,
+    `${JSON.stringify({ bench: 'search', articles, queriesPerClass: QUERIES, repeat: REPEAT, firstSearchMs: Math.round(firstSearchMs), classes: results, showUnderLoad: load, grouping, sizes: size, load: os.loadavg()[0] })}\n`,
   );
 }
 

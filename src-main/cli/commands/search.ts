@@ -22,12 +22,17 @@ function printResult(result: SearchResult, tty: boolean): void {
     return;
   }
   const last = result.offset + result.hits.length;
-  printLine(`${result.total} articles match (showing ${result.hits.length ? `${result.offset + 1}–${last}` : 'none'})`);
+  const stories = result.total === result.matches ? '' : ` in ${result.total} stories`;
+  printLine(`${result.matches} articles match${stories} (showing ${result.hits.length ? `${result.offset + 1}–${last}` : 'none'})`);
+  if (result.relaxed) printLine('No article has all the words; showing those with most of them.');
+  if (result.suggestion) printLine(`Did you mean: ${result.suggestion.query}`);
+  if (result.truncated) printLine('The search took longer than its time budget: the order after the first results is approximate.');
   for (const hit of result.hits) {
     printLine();
     printLine(formatSummary({ ...hit, title: mark(hit.title, hit.titleHighlights, tty) }));
     if (hit.earlierVersion !== undefined) printLine(`      (matches earlier wording: version ${hit.earlierVersion}; arshif diff ${hit.id})`);
     if (hit.snippet) printLine(`      ${mark(hit.snippet, hit.highlights, tty)}`);
+    if (hit.copies.length > 0) printLine(`      also on: ${[...new Set(hit.copies.map((c) => c.site))].join(', ')} (#${hit.copies.map((c) => c.id).join(', #')})`);
   }
   const facet = (name: string, buckets: Array<{ value: string; count: number }>) => {
     if (buckets.length) printLine(`${name}: ${buckets.map((b) => `${b.value} (${b.count})`).join(', ')}`);

@@ -6,6 +6,7 @@ import { indexStems, stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { UnitsCache, hashUnits } from './unitsCache.js';
 import { CodeBuffer } from './codeBuffer.js';
+import { PLAIN } from './finals.js';
 
 export interface IndexText {
   /** The normalised words, space-joined (for FTS5 columns title/body: phrase queries). */
@@ -14,13 +15,16 @@ export interface IndexText {
   stem: string;
 }
 
-/** Space-joined index stems of a normalised word, looked up by its code units (no string per word). */
-const stemTextCache = new UnitsCache<string>();
+/**
+ * Space-joined index stems of a normalised word, looked up by its code units (no string per word);
+ * one cache per final (finals.ts: how the word's last letter was written).
+ */
+const stemTextCaches = [new UnitsCache<string>(), new UnitsCache<string>(16), new UnitsCache<string>(14)];
 const stemOut = new CodeBuffer();
 
 /** Normalised words and stem tokens of a document text (stem.ts: indexStems). */
 export function analyzeForIndex(text: string): IndexText {
-  const { norm, normBounds } = scanWords(text);
+  const { norm, normBounds, finals } = scanWords(text);
   const units = lastScanUnits();
   const n = normBounds.length / 2;
   const stems = stemOut;
@@ -29,10 +33,12 @@ export function analyzeForIndex(text: string): IndexText {
     const a = normBounds[2 * i] ?? 0;
     const b = normBounds[2 * i + 1] ?? 0;
     const h = hashUnits(units, a, b);
-    let s = stemTextCache.get(units, a, b, h);
+    const final = finals[i] ?? PLAIN;
+    const cache = stemTextCaches[final]!;
+    let s = cache.get(units, a, b, h);
     if (s === undefined) {
-      s = indexStems(norm.slice(a, b)).join(' ');
-      stemTextCache.set(units, a, b, h, s);
+      s = indexStems(norm.slice(a, b), final).join(' ');
+      cache.set(units, a, b, h, s);
     }
     stems.reserve(s.length + 1);
     if (i > 0) stems.push(0x20);
@@ -54,13 +60,13 @@ export interface QueryWord {
 
 /** The analysis of one word of a query (the query parser has already removed quotes, "-", "*", OR). */
 export function analyzeQueryWord(word: string): QueryWord {
-  const { norm, normBounds } = scanWords(word);
+  const { norm, normBounds, finals } = scanWords(word);
   const norms: string[] = [];
   const stems: string[] = [];
   for (let i = 0; i < normBounds.length; i += 2) {
     const w = norm.slice(normBounds[i], normBounds[i + 1]);
     norms.push(w);
-    stems.push(stem(w));
+    stems.push(stem(w, finals[i / 2] ?? PLAIN));
   }
   return { norm, norms, stems, stopword: norms.length > 0 && norms.every(isStopword) };
 }

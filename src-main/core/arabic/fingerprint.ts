@@ -127,3 +127,33 @@ export function shingleOverlap(aNorm: string, bNorm: string): { similarity: numb
   for (const h of a) if (b.has(h)) shared++;
   return { similarity: shared / (a.size + b.size - shared), containment: shared / Math.min(a.size, b.size) };
 }
+
+/** The distinct 3-word shingles of a normalised text, kept to compare it with many others (jaccard). */
+export function shingleSet(norm: string): ReadonlySet<number> {
+  return shingles(wordHashes(norm));
+}
+
+/** Jaccard similarity of two shingle sets (shingleSet): shingleSimilarity without re-reading the texts. */
+export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const h of small) if (large.has(h)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/**
+ * Calls `visit` with the hash of every 3-word shingle of a normalised text, in order, repeats
+ * included (the same hashes as shingleSet, without building a set); returns how many it visited.
+ */
+export function forEachShingle(norm: string, visit: (hash: number) => void): number {
+  const words = wordHashes(norm);
+  if (words.length < SHINGLE) {
+    if (words.length > 0) visit(fmix32(words.reduce((a, w) => Math.imul(a, 31) + w, 17)));
+    return words.length > 0 ? 1 : 0;
+  }
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    visit(fmix32(words[i]! + Math.imul(words[i + 1]!, 0x9e3779b1) + Math.imul(words[i + 2]!, 0x85ebca77)));
+  }
+  return words.length - SHINGLE + 1;
+}

@@ -10,6 +10,7 @@
 import * as chars from './chars.js';
 import { isJoinerCodeUnit, isMarkCodePoint, isTokenCodePoint } from './chars.js';
 import { CodeBuffer } from './codeBuffer.js';
+import { finalOf, type WordFinal } from './finals.js';
 
 export interface ScannedWords {
   /** The normalised words joined by single spaces. */
@@ -18,6 +19,8 @@ export interface ScannedWords {
   normBounds: number[];
   /** Word i comes from original.slice(spans[2i], spans[2i+1]) (UTF-16 offsets). */
   spans: number[];
+  /** How word i ends as written (finals.ts): ة and ى, which normalisation folds into ه and ي. */
+  finals: WordFinal[];
 }
 
 const out = new CodeBuffer();
@@ -52,6 +55,7 @@ export function scanWords(text: string): ScannedWords {
   const n = text.length;
   const normBounds: number[] = [];
   const spans: number[] = [];
+  const finals: WordFinal[] = [];
   out.reset(n + 1);
   let i = 0;
   while (i < n) {
@@ -79,21 +83,26 @@ export function scanWords(text: string): ScannedWords {
       slow = true;
       i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
     }
-    if (slow) appendSlow(text.slice(start, i), start, i, normBounds, spans);
-    else appendFast(text, start, i, normBounds, spans);
+    if (slow) appendSlow(text.slice(start, i), start, i, normBounds, spans, finals);
+    else appendFast(text, start, i, normBounds, spans, finals);
   }
-  return { norm: out.toString(), normBounds, spans };
+  return { norm: out.toString(), normBounds, spans, finals };
 }
 
 /** Run of WORD/JOIN characters only: fold each code unit; JOIN characters fold to 0 (dropped). */
-function appendFast(text: string, start: number, end: number, normBounds: number[], spans: number[]): void {
+function appendFast(text: string, start: number, end: number, normBounds: number[], spans: number[], finals: WordFinal[]): void {
   const sep = normBounds.length > 0 ? 1 : 0;
   out.reserve(end - start + sep);
   if (sep) out.push(0x20);
   const wordStart = out.length;
+  let last = 0;
   for (let i = start; i < end; i++) {
-    const f = FOLD[text.charCodeAt(i)] ?? 0;
-    if (f !== 0) out.push(f);
+    const c = text.charCodeAt(i);
+    const f = FOLD[c] ?? 0;
+    if (f !== 0) {
+      out.push(f);
+      last = c;
+    }
   }
   if (out.length === wordStart) {
     out.length -= sep;
@@ -101,12 +110,14 @@ function appendFast(text: string, start: number, end: number, normBounds: number
   }
   normBounds.push(wordStart, out.length);
   spans.push(start, end);
+  finals.push(finalOf(last));
 }
 
 /** Run with characters that may change under NFKC: normalise it, then fold code point by code point. */
-function appendSlow(run: string, start: number, end: number, normBounds: number[], spans: number[]): void {
+function appendSlow(run: string, start: number, end: number, normBounds: number[], spans: number[], finals: WordFinal[]): void {
   const s = run.normalize('NFKC');
   let wordStart = -1;
+  let last = 0;
   const close = (): void => {
     if (wordStart < 0) return;
     if (out.length === wordStart) {
@@ -114,8 +125,10 @@ function appendSlow(run: string, start: number, end: number, normBounds: number[
     } else {
       normBounds.push(wordStart, out.length);
       spans.push(start, end);
+      finals.push(finalOf(last));
     }
     wordStart = -1;
+    last = 0;
   };
   const open = (): void => {
     if (wordStart >= 0) return;
@@ -133,11 +146,13 @@ function appendSlow(run: string, start: number, end: number, normBounds: number[
         if (f !== 0) {
           out.reserve(1);
           out.push(f);
+          last = cp;
         }
       } else {
         const lower = String.fromCodePoint(cp).toLowerCase();
         out.reserve(lower.length);
         for (let k = 0; k < lower.length; k++) out.push(lower.charCodeAt(k));
+        last = 0;
       }
     } else if (!(isMarkCodePoint(cp) || (width === 1 && (isJoinerCodeUnit(cp) || FOLD[cp] === 0)))) {
       close(); // NFKC produced a separator inside the run: split here

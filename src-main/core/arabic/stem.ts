@@ -38,6 +38,7 @@
 // get one stem, so neither side ever produces تاب or بير for them. On news text this adds ~9% stem
 // tokens.
 
+import { PLAIN, fitFinal, writeFinal, type WordFinal } from './finals.js';
 import { PROCLITIC_KEEP } from './procliticKeep.js';
 import { SUFFIX_KEEP } from './suffixKeep.js';
 
@@ -76,24 +77,31 @@ function endingIsLexical(w: string): boolean {
 }
 
 /** Light10 suffix removal: each suffix once, in order, when at least 3 letters remain, except listed endings. */
-export function stripSuffixes(word: string): string {
-  return stripSuffixesAfter('', word);
+export function stripSuffixes(word: string, final: WordFinal = PLAIN): string {
+  return stripSuffixesAfter('', word, final);
 }
 
 /**
  * stripSuffixes for a word that followed the proclitic letters `proclitics` (بقمه: '' + بقمه, or
  * ب + قمه): the length guards apply to `word`, while an ending listed for the whole written form
  * (برحلتين, لودريان) stays as it does on that form.
+ *
+ * `final` says how the word's last letter was written (finals.ts). A final ة is a letter, not the
+ * pronoun suffix ه: it is kept and written back (رياضه → رياضة), unless the nisba ending يه (ية)
+ * goes as a whole (السعوديه → سعود, as light10). A final ى is never the suffix ي: مستشفي written
+ * مستشفى stays مستشفى. With PLAIN, this is light10 exactly (the keep-lists are built that way).
  */
-export function stripSuffixesAfter(proclitics: string, word: string): string {
+export function stripSuffixesAfter(proclitics: string, word: string, final: WordFinal = PLAIN): string {
+  const kept = fitFinal(word, final);
   let w = word;
   for (const s of SUFFIXES) {
     if (w.length >= s.length + 3 && w.endsWith(s)) {
       if (s.charCodeAt(1) === NOON && (endingIsLexical(w) || (proclitics !== '' && endingIsLexical(proclitics + w)))) continue;
+      if (kept !== PLAIN && w.length === word.length && s.length === 1) continue; // the written ة or ى is a letter
       w = w.slice(0, w.length - s.length);
     }
   }
-  return w;
+  return kept !== PLAIN && w.length === word.length ? writeFinal(w, kept) : w;
 }
 
 /** The article prefix (ال family) that light10 would remove from the word, or '' when none. */
@@ -118,14 +126,19 @@ export interface StemAnalysis {
  * more, is a word that keeps its ل (لبنان, لجنه, لقاء: listed in `keep`): that word's stem, the
  * stem of ل + x (للبنان is ل + لبنان, not ل + ال + بنان). Otherwise undefined (للحكومه: ل + ال + حكومه).
  */
-function lamWordStem(keep: ReadonlySet<string>, norm: string, article: string): string | undefined {
+function lamWordStem(keep: ReadonlySet<string>, norm: string, article: string, final: WordFinal): string | undefined {
   if (!article.endsWith('لل')) return undefined;
-  const t = stripSuffixes(norm.slice(article.length - 1));
-  return keep.has(t) ? t : undefined;
+  const rest = norm.slice(article.length - 1);
+  if (!keep.has(stripSuffixes(rest))) return undefined;
+  return stripSuffixes(rest, final);
 }
 
-/** Stems one normalised word with a given keep-list (exposed for the corpus tooling and tests). */
-export function stemWith(keep: ReadonlySet<string>, norm: string): StemAnalysis {
+/**
+ * Stems one normalised word with a given keep-list (exposed for the corpus tooling and tests).
+ * `final` is how the word's last letter was written (finals.ts); the keep-lists are always consulted
+ * with the light10 (PLAIN) forms, so they mean the same whatever the final.
+ */
+export function stemWith(keep: ReadonlySet<string>, norm: string, final: WordFinal = PLAIN): StemAnalysis {
   const fixed = FIXED.get(norm);
   if (fixed !== undefined) return { stem: fixed, kept: fixed, peeled: 0 };
   const c0 = norm.charCodeAt(0);
@@ -133,7 +146,7 @@ export function stemWith(keep: ReadonlySet<string>, norm: string): StemAnalysis 
   if (!(c0 >= 0x0621 && c0 <= 0x064a)) return { stem: norm, kept: norm, peeled: 0 };
   const article = articlePrefix(norm);
   if (article !== '') {
-    const s = lamWordStem(keep, norm, article) ?? stripSuffixes(norm.slice(article.length));
+    const s = lamWordStem(keep, norm, article, final) ?? stripSuffixes(norm.slice(article.length), final);
     return { stem: s, kept: s, peeled: 0 };
   }
   // Proclitics first, each kept when the word from that letter on, suffix-stripped as a whole, is
@@ -149,7 +162,8 @@ export function stemWith(keep: ReadonlySet<string>, norm: string): StemAnalysis 
     w = w.slice(1);
     peeled++;
   }
-  return { stem: peeled === 0 ? t : stripSuffixesAfter(norm.slice(0, peeled), w), kept: t, peeled };
+  const whole = final === PLAIN ? t : stripSuffixes(norm, final);
+  return { stem: peeled === 0 ? whole : stripSuffixesAfter(norm.slice(0, peeled), w, final), kept: whole, peeled };
 }
 
 /**
@@ -159,19 +173,19 @@ export function stemWith(keep: ReadonlySet<string>, norm: string): StemAnalysis 
  * a whole. A لل-word read as ل + a ل-word (للبنان → لبنان) also gets light10's reading ل + ال + rest
  * (للجنه: for the committee, or for paradise, الجنه) when that leaves 3 letters or more. No duplicates.
  */
-export function indexStemsWith(keep: ReadonlySet<string>, norm: string): string[] {
-  const a = stemWith(keep, norm);
+export function indexStemsWith(keep: ReadonlySet<string>, norm: string, final: WordFinal = PLAIN): string[] {
+  const a = stemWith(keep, norm, final);
   if (a.peeled === 0) {
     const article = articlePrefix(norm);
-    if (article !== '' && !FIXED.has(norm) && lamWordStem(keep, norm, article) !== undefined) {
-      const other = stripSuffixes(norm.slice(article.length));
+    if (article !== '' && !FIXED.has(norm) && lamWordStem(keep, norm, article, final) !== undefined) {
+      const other = stripSuffixes(norm.slice(article.length), final);
       if (other !== a.stem && other.length >= 3) return [a.stem, other];
     }
     return [a.stem];
   }
   const out = [a.stem];
   for (let k = 1; k <= a.peeled; k++) {
-    const tail = stemWith(keep, norm.slice(k)).stem;
+    const tail = stemWith(keep, norm.slice(k), final).stem;
     if (!out.includes(tail)) out.push(tail);
   }
   if (!out.includes(a.kept)) out.push(a.kept);
@@ -179,28 +193,31 @@ export function indexStemsWith(keep: ReadonlySet<string>, norm: string): string[
 }
 
 // Bounded caches (cleared when full): a news archive's vocabulary is a few hundred thousand forms.
+// One pair per final (finals.ts), so no key string is built per word.
 const CACHE_LIMIT = 50_000; // bounded so an import's memory does not grow with the corpus
-const queryCache = new Map<string, string>();
-const indexCache = new Map<string, string[]>();
+const queryCaches = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
+const indexCaches = [new Map<string, string[]>(), new Map<string, string[]>(), new Map<string, string[]>()];
 
 /** The stem of one normalised word (the query-side stem), with the shipped keep-list; cached. */
-export function stem(norm: string): string {
-  let r = queryCache.get(norm);
+export function stem(norm: string, final: WordFinal = PLAIN): string {
+  const cache = queryCaches[final]!;
+  let r = cache.get(norm);
   if (r === undefined) {
-    r = stemWith(PROCLITIC_KEEP, norm).stem;
-    if (queryCache.size >= CACHE_LIMIT) queryCache.clear();
-    queryCache.set(norm, r);
+    r = stemWith(PROCLITIC_KEEP, norm, final).stem;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(norm, r);
   }
   return r;
 }
 
 /** The stem tokens one normalised document word contributes to the index (see indexStemsWith); cached. */
-export function indexStems(norm: string): readonly string[] {
-  let r = indexCache.get(norm);
+export function indexStems(norm: string, final: WordFinal = PLAIN): readonly string[] {
+  const cache = indexCaches[final]!;
+  let r = cache.get(norm);
   if (r === undefined) {
-    r = indexStemsWith(PROCLITIC_KEEP, norm);
-    if (indexCache.size >= CACHE_LIMIT) indexCache.clear();
-    indexCache.set(norm, r);
+    r = indexStemsWith(PROCLITIC_KEEP, norm, final);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(norm, r);
   }
   return r;
 }

@@ -19,3 +19,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(
 export function isStopword(norm: string): boolean {
   return STOPWORDS.has(norm);
 }
+
+/**
+ * Function words written with a final ى whose spelling with ي is a common name: علي (Ali) beside
+ * على (on). Typed with ى, the function word; typed with ي, the name, which is searched like any word
+ * (and matched only where a text writes it with ي: the stem index keeps ى, see finals.ts).
+ */
+const NAMES_BESIDE_FUNCTION_WORDS: ReadonlySet<string> = new Set(['علي', 'وعلي']);
+
+/** True when a normalised word typed with a final ي (not ى) is a name, not the function word it folds into. */
+export function isNameBesideFunctionWord(norm: string): boolean {
+  return NAMES_BESIDE_FUNCTION_WORDS.has(norm);
+}

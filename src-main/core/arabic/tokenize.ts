@@ -1,5 +1,6 @@
 // tokenize: the words of an original text with their offsets, normalised forms and stems.
 
+import { PLAIN, type WordFinal } from './finals.js';
 import { scanWords } from './scanWords.js';
 import { stem } from './stem.js';
 
@@ -10,8 +11,10 @@ export interface Token {
   end: number;
   /** The normalised word: only characters FTS5's unicode61 keeps inside a token, never empty. */
   norm: string;
-  /** The query-side stem of norm (stem.ts). */
+  /** The query-side stem of norm as written (stem.ts; a final ة or ى is kept). */
   stem: string;
+  /** How the word's last letter was written (finals.ts): ة and ى fold into ه and ي in norm. */
+  final: WordFinal;
 }
 
 /**
@@ -20,11 +23,12 @@ export interface Token {
  * nothing (a lone haraka) are dropped. Offsets point into the original, so a UI can highlight it.
  */
 export function tokenize(original: string): Token[] {
-  const { norm, normBounds, spans } = scanWords(original);
+  const { norm, normBounds, spans, finals } = scanWords(original);
   const tokens: Token[] = [];
   for (let i = 0; i < normBounds.length; i += 2) {
     const word = norm.slice(normBounds[i], normBounds[i + 1]);
-    tokens.push({ start: spans[i] ?? 0, end: spans[i + 1] ?? 0, norm: word, stem: stem(word) });
+    const final = finals[i / 2] ?? PLAIN;
+    tokens.push({ start: spans[i] ?? 0, end: spans[i + 1] ?? 0, norm: word, stem: stem(word, final), final });
   }
   return tokens;
 }

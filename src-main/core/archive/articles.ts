@@ -1,6 +1,7 @@
 import type { Article, ArticleSort, ListQuery, ListResult, ListSort } from '../../common/types.js';
 import { ArshifError } from '../../common/result.js';
 import type { Archive } from './archive.js';
+import { listedCopies } from './copies.js';
 import { SNAPSHOT_COLUMNS, SUMMARY_COLUMNS, parseParagraphs, toSnapshot, toSummary, type SnapshotRow, type SummaryRow } from './rows.js';
 import { versionNumbering } from './versions.js';
 
@@ -60,16 +61,27 @@ export function clampPage(limit: number | undefined, offset: number | undefined)
   };
 }
 
+/**
+ * A page of articles. Near-duplicate copies (groups.ts) fold into one row — the first of the group
+ * in this order among the articles that pass the filters — unless `collapse` is false.
+ */
 export function listArticles(archive: Archive, query: ListQuery = {}): ListResult {
   const { where, params } = articleFilter(query);
   if (query.edited) where.push('a.version_count > 1');
   const { limit, offset } = clampPage(query.limit, query.offset);
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (archive.db.prepare(`SELECT count(*) AS n FROM articles a ${whereSql}`).get(params) as { n: number }).n;
+  const collapse = query.collapse !== false;
+  const orderBy = LIST_ORDER_BY[query.sort ?? 'newest'];
+  const whereSql = (conditions: string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  // A member of a group is listed when no member that passes the filters comes before it in this order.
+  const asB = (sql: string): string => sql.replace(/\ba\./g, 'b.');
+  const first = `(a.group_id IS NULL OR a.id = (SELECT b.id FROM articles b WHERE b.group_id = a.group_id${where.map((w) => ` AND ${asB(w)}`).join('')} ORDER BY ${asB(orderBy)} LIMIT 1))`;
+  const count = collapse ? 'coalesce(sum(a.group_id IS NULL) + count(DISTINCT a.group_id), 0)' : 'count(*)';
+  const total = (archive.db.prepare(`SELECT ${count} AS n FROM articles a ${whereSql(where)}`).get(params) as { n: number }).n;
   const rows = archive.db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${whereSql} ORDER BY ${LIST_ORDER_BY[query.sort ?? 'newest']} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit, offset }) as SummaryRow[];
-  return { total, limit, offset, articles: rows.map(toSummary) };
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, a.group_id FROM articles a ${whereSql(collapse ? [...where, first] : where)} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit, offset }) as Array<SummaryRow & { group_id: number | null }>;
+  const copies = collapse ? listedCopies(archive, rows, where, params, orderBy) : () => ({ copies: [], copyCount: 0 });
+  return { total, limit, offset, articles: rows.map((r) => ({ ...toSummary(r), group: r.group_id, ...copies(r.id) })) };
 }
 
 interface ArticleRow extends SummaryRow {

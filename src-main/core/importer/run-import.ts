@@ -6,6 +6,7 @@ import type { FieldMap, ImportCounts, ImportPhase, ImportProgress, ImportReport,
 import type { Archive } from '../archive/archive.js';
 import type { PageContext } from '../pages/types.js';
 import { MAX_PAGE_BYTES, describeUnsupported, fileKind, isSourceKind, tooLargeMessage, type SourceFormat } from './file-kinds.js';
+import { NearDuplicateGrouper } from '../archive/groups.js';
 import { createParser, type PageParser } from './parse-pool.js';
 import type { ProcessedPage } from './process-page.js';
 import { emptyCounts, progressOf, ProgressPacer } from './progress.js';
@@ -86,6 +87,7 @@ class ImportRun {
   private readonly startedAt = Date.now();
   private readonly importId: number;
   private readonly writer: ArchiveWriter;
+  private readonly grouper: NearDuplicateGrouper;
   private readonly pending: Array<Promise<WriteOp>> = [];
   private batch: WriteOp[] = [];
   private phase: ImportPhase = 'scanning';
@@ -108,6 +110,7 @@ class ImportRun {
         .run(new Date().toISOString(), JSON.stringify(this.roots)).lastInsertRowid,
     );
     this.writer = new ArchiveWriter(archive, this.importId);
+    this.grouper = new NearDuplicateGrouper(archive.db);
   }
 
   private get cancelled(): boolean {
@@ -335,6 +338,7 @@ class ImportRun {
     try {
       this.archive.db.transaction(() => {
         for (const op of ops) this.apply(op, newRejections);
+        this.grouper.groupNew();
         this.saveCounts('running');
       }).immediate();
     } catch (error) {
@@ -401,8 +405,10 @@ class ImportRun {
       analysis,
       replaces: op.replaces,
     });
-    if (stored === 'added') c.articlesAdded++;
-    else c.articlesUpdated++;
+    if (stored === 'added') {
+      c.articlesAdded++;
+      this.grouper.added(analysis);
+    } else c.articlesUpdated++;
   }
 
   private countSkipped(reason: SkipReason): void {

@@ -1,10 +1,10 @@
 // The parts of core/arabic the search side uses, in one place, and the query-side alternatives
 // that make up for what the light stemmer cannot see.
-import { indexStems, stem } from '../arabic/index.js';
+import { ALEF_MAKSURA, PLAIN, TAA_MARBUTA, indexStems, isNameBesideFunctionWord, stem, type WordFinal } from '../arabic/index.js';
 import { PROCLITIC_KEEP } from '../arabic/procliticKeep.js';
 import { articlePrefix, stripSuffixes } from '../arabic/stem.js';
 
-export { tokenize, isStopword, indexStems, stem, normalizeText, type Token } from '../arabic/index.js';
+export { tokenize, isStopword, indexStems, stem, normalizeText, foldFinal, type Token, type WordFinal } from '../arabic/index.js';
 
 const ARTICLES = ['وبال', 'وكال', 'فبال', 'فكال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'فلل', 'ال', 'لل'];
 
@@ -70,12 +70,12 @@ function isOtherWord(form: string, cliticLength: number): boolean {
 }
 
 /** Clitic forms of a bare word that the index holds under none of `stems` (and that are not other words). */
-function cliticForms(bare: string, stems: ReadonlySet<string>, except: string): string[] {
+function cliticForms(bare: string, stems: ReadonlySet<string>, except: string, final: WordFinal): string[] {
   const forms: string[] = [];
   for (const clitic of CLITICS) {
     const form = clitic + bare;
     if (form === except || isOtherWord(form, clitic.length)) continue;
-    if (!indexStems(form).some((s) => stems.has(s))) forms.push(form);
+    if (!indexStems(form, final).some((s) => stems.has(s))) forms.push(form);
   }
   return forms;
 }
@@ -93,32 +93,69 @@ function cliticForms(bare: string, stems: ReadonlySet<string>, except: string): 
  *    or dropped by the archive's word frequencies (see WordAlternatives.readings).
  * For most words (حلب, كتاب, الاقتصاد) there is nothing to add.
  */
-export function wordAlternatives(norm: string, wordStem: string): WordAlternatives {
+export function wordAlternatives(norm: string, wordStem: string, final: WordFinal = PLAIN): WordAlternatives {
   const none: WordAlternatives = { stems: [], forms: [], readings: [] };
   if (!isArabicWord(norm)) return none;
   const article = articlePrefix(norm);
   if (LAM_ARTICLES.has(article)) {
     const contracted = `ل${norm.slice(article.length)}`;
-    const alt = stem(contracted);
+    const alt = stem(contracted, final);
     const stems = new Set([wordStem, alt]);
-    return { stems: alt !== wordStem && alt.length >= MIN_BARE ? [alt] : [], forms: cliticForms(contracted, stems, norm), readings: [] };
+    return { stems: alt !== wordStem && alt.length >= MIN_BARE ? [alt] : [], forms: cliticForms(contracted, stems, norm, final), readings: [] };
   }
   if (article !== '') return none;
   const bares = peeled(norm);
   // A word without clitic-like first letters: its own clitic forms.
-  if (bares.length === 0) return { stems: [], forms: cliticForms(norm, new Set([wordStem]), norm), readings: [] };
+  if (bares.length === 0) return { stems: [], forms: cliticForms(norm, new Set([wordStem]), norm, final), readings: [] };
   const readings: WordReading[] = [];
   const forms: string[] = [];
   bares.forEach((bare, i) => {
-    const s = stem(bare);
+    const s = stem(bare, final);
     const deepest = i === bares.length - 1;
     if (s === wordStem) {
       // The stemmer already reads these letters as clitics (بلبنان → لبنان): the bare word's forms.
-      if (deepest) forms.push(...cliticForms(bare, new Set([wordStem]), norm));
+      if (deepest) forms.push(...cliticForms(bare, new Set([wordStem]), norm, final));
       return;
     }
     if (s.length < MIN_BARE || readings.some((r) => r.stem === s)) return;
-    readings.push({ stem: s, forms: deepest ? cliticForms(bare, new Set([wordStem, s]), norm) : [] });
+    readings.push({ stem: s, forms: deepest ? cliticForms(bare, new Set([wordStem, s]), norm, final) : [] });
   });
   return { stems: [], forms, readings };
+}
+
+export interface SpellingReadings {
+  /** The stem of the word as typed. */
+  stem: string;
+  /** Stems of the other spelling a text may use for the typed last letter. */
+  stems: string[];
+  /** Exact normalised forms that also match (a word typed with ة, written with ه by a text). */
+  forms: string[];
+  /** Only a word written with the typed final ي matches (علي, the name, never على). */
+  exactFinal: boolean;
+}
+
+/**
+ * What a typed word stands for, given how its last letter was typed (finals.ts). The stem index
+ * keeps ة and ى, so:
+ *  - typed with ة: that word only (الرياضة is not الرياض), and its exact form written with ه;
+ *  - typed with ه, which people type for ة: both readings (مدينه finds مدينة, and the pronoun ه);
+ *  - typed with ى or ي: both spellings (texts write ي for ى and ى for ي), except for a name that
+ *    is also a function word written with ى (علي beside على): typed with ي, only the name.
+ */
+export function spellingReadings(norm: string, final: WordFinal): SpellingReadings {
+  const typed = stem(norm, final);
+  const out: SpellingReadings = { stem: typed, stems: [], forms: [], exactFinal: false };
+  if (!isArabicWord(norm)) return out;
+  const add = (other: string): void => {
+    if (other !== typed && other.length > 0 && !out.stems.includes(other)) out.stems.push(other);
+  };
+  const last = norm.charAt(norm.length - 1);
+  if (final === TAA_MARBUTA) out.forms.push(norm);
+  else if (final === ALEF_MAKSURA) add(stem(norm, PLAIN));
+  else if (last === 'ه') add(stem(norm, TAA_MARBUTA));
+  else if (last === 'ي') {
+    if (isNameBesideFunctionWord(norm)) out.exactFinal = true;
+    else add(stem(norm, ALEF_MAKSURA));
+  }
+  return out;
 }

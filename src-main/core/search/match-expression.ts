@@ -61,8 +61,9 @@ function termExpression(t: QueryTerm, o: ExpressionOptions): string | null {
     return `(${bySurface} OR ${o.columns.stem} : ${stem}*)`;
   }
   const bySurface = `${o.columns.surface} : ${surface}`;
-  if (o.words === 'surface' || stem === null) return bySurface;
-  const parts = o.words === 'both' ? [bySurface] : [];
+  // The surface folds ى into ي: a word that must be written with ي (علي, the name) matches by its stem only.
+  if ((o.words === 'surface' && !t.exactFinal) || stem === null) return bySurface;
+  const parts = o.words === 'both' && !t.exactFinal ? [bySurface] : [];
   const stems = [stem, ...t.altStems.map(quoteToken)].filter((x): x is string => x !== null);
   parts.push(`${o.columns.stem} : ${stems.length === 1 ? stems[0] : `(${stems.join(' OR ')})`}`);
   const forms = t.altForms.map(quoteToken).filter((x): x is string => x !== null);
@@ -74,7 +75,9 @@ function unitExpression(u: Unit, o: ExpressionOptions): string | null {
   if (u.kind === 'phrase') {
     const parts = u.norms.map(quoteToken);
     if (parts.length === 0 || parts.some((p) => p === null)) return null;
-    return `${o.columns.surface} : (${parts.join(' + ')})`;
+    const phrase = `${o.columns.surface} : (${parts.join(' + ')})`;
+    const names = (u.names ?? []).map(quoteToken).filter((x): x is string => x !== null);
+    return names.length === 0 ? phrase : `(${phrase} AND ${o.columns.stem} : (${names.join(' AND ')}))`;
   }
   const parts = u.terms.map((t) => termExpression(t, o)).filter((p): p is string => p !== null);
   if (parts.length === 0) return null;

@@ -8,7 +8,8 @@
 // and only the words it lands in are checked (a stem is always a substring of the word it comes
 // from). No per-word objects or stemming for the words that cannot match.
 
-import { indexStems } from './analysis.js';
+import { PLAIN } from '../arabic/finals.js';
+import { foldFinal, indexStems } from './analysis.js';
 import { scanWords, type ScannedWords } from '../arabic/scanWords.js';
 import type { ParsedQuery } from './query-parser.js';
 
@@ -33,11 +34,16 @@ type RuleKind = 'norm' | 'form' | 'stem' | 'prefix' | 'prefix-stem' | 'phrase';
 
 interface Rule {
   kind: RuleKind;
+  /** What a word (or its stems) must be; a stem may end in ة or ى (core/arabic/finals.ts). */
   needle: string;
+  /** Where to look for it in the normalised text (the needle with ة, ى folded to ه, ي). */
+  locate: string;
   group: number;
   term: number;
   /** For phrases: the normalised words. */
   words?: string[];
+  /** Words (and phrase words) that must be written with a final ي: علي, the name, not على. */
+  names?: ReadonlySet<string>;
 }
 
 export interface Matcher {
@@ -55,22 +61,25 @@ export function scan(text: string): ScannedWords {
 export function buildMatcher(q: ParsedQuery): Matcher {
   const rules: Rule[] = [];
   let term = 0;
+  const rule = (kind: RuleKind, needle: string, group: number, id: number, extra: Partial<Rule> = {}): void => {
+    rules.push({ kind, needle, locate: foldFinal(needle), group, term: id, ...extra });
+  };
   q.groups.forEach((units, group) => {
     for (const unit of units) {
       if (unit.kind === 'phrase') {
-        rules.push({ kind: 'phrase', needle: unit.norms[0] ?? '', group, term: term++, words: unit.norms });
+        rule('phrase', unit.norms[0] ?? '', group, term++, { words: unit.norms, ...(unit.names ? { names: new Set(unit.names) } : {}) });
         continue;
       }
       for (const t of unit.terms) {
         const id = term++;
         if (t.prefix) {
-          rules.push({ kind: 'prefix', needle: t.norm, group, term: id });
-          if (t.stem.length >= 2) rules.push({ kind: 'prefix-stem', needle: t.stem, group, term: id });
+          rule('prefix', t.norm, group, id);
+          if (t.stem.length >= 2) rule('prefix-stem', t.stem, group, id);
         } else {
-          rules.push({ kind: 'norm', needle: t.norm, group, term: id });
-          rules.push({ kind: 'stem', needle: t.stem, group, term: id });
-          for (const alt of t.altStems) rules.push({ kind: 'stem', needle: alt, group, term: id });
-          for (const form of t.altForms) rules.push({ kind: 'form', needle: form, group, term: id });
+          rule('norm', t.norm, group, id, t.exactFinal ? { names: new Set([t.norm]) } : {});
+          rule('stem', t.stem, group, id);
+          for (const alt of t.altStems) rule('stem', alt, group, id);
+          for (const form of t.altForms) rule('form', form, group, id);
         }
       }
     }
@@ -98,6 +107,11 @@ function wordOf(s: ScannedWords, k: number): string {
   return s.norm.slice(s.normBounds[2 * k], s.normBounds[2 * k + 1]);
 }
 
+/** False when word k must be a name written with ي (rule.names) but the text writes it with ى. */
+function spelledAsNamed(s: ScannedWords, k: number, word: string, names: ReadonlySet<string> | undefined): boolean {
+  return names === undefined || !names.has(word) || (s.finals[k] ?? PLAIN) === PLAIN;
+}
+
 function findMatches(s: ScannedWords, rules: Rule[]): TermMatch[] {
   const out: TermMatch[] = [];
   if (s.normBounds.length === 0) return out;
@@ -118,34 +132,35 @@ function findMatches(s: ScannedWords, rules: Rule[]): TermMatch[] {
     if (needle.length === 0) continue;
     let from = 0;
     for (;;) {
-      const at = s.norm.indexOf(needle, from);
+      const at = s.norm.indexOf(rule.locate, from);
       if (at < 0) break;
       const k = wordAt(s.normBounds, at);
       const wStart = s.normBounds[2 * k] as number;
       const wEnd = s.normBounds[2 * k + 1] as number;
       from = wEnd; // one check per word (needles hold no spaces, so never span two words)
       const word = s.norm.slice(wStart, wEnd);
+      const final = s.finals[k] ?? PLAIN;
       switch (rule.kind) {
         case 'norm':
-          if (word === needle) add(k, k, rule, true);
+          if (word === needle && spelledAsNamed(s, k, word, rule.names)) add(k, k, rule, true);
           break;
         case 'form':
           if (word === needle) add(k, k, rule, false);
           break;
         case 'stem':
-          if (indexStems(word).includes(needle)) add(k, k, rule, false);
+          if (indexStems(word, final).includes(needle)) add(k, k, rule, false);
           break;
         case 'prefix':
           if (at === wStart) add(k, k, rule, true);
           break;
         case 'prefix-stem':
-          if (indexStems(word).some((st) => st.startsWith(needle))) add(k, k, rule, false);
+          if (indexStems(word, final).some((st) => st.startsWith(needle))) add(k, k, rule, false);
           break;
         case 'phrase': {
           const words = rule.words ?? [];
           if (word !== needle || k + words.length > s.normBounds.length / 2) break;
-          let ok = true;
-          for (let i = 1; i < words.length && ok; i++) ok = wordOf(s, k + i) === words[i];
+          let ok = spelledAsNamed(s, k, word, rule.names);
+          for (let i = 1; i < words.length && ok; i++) ok = wordOf(s, k + i) === words[i] && spelledAsNamed(s, k + i, words[i]!, rule.names);
           if (ok) add(k, k + words.length - 1, rule, true);
           break;
         }

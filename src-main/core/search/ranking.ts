@@ -16,18 +16,18 @@
 // 2,000 ids, not 50,000 BM25 evaluations), after which only the best TITLE_POOL headlines are read
 // to tell exact from stem-only matches. Tier C is ranked by FTS5's bm25 over the body stems (one
 // phrase per word: FTS5 computes each phrase's idf by reading its whole doclist) when the page
-// reaches it and it holds at most BODY_RANK_CAP articles; beyond that (a page deep into a huge
-// result set) it is ordered newest first, and Ranking.approximate tells so. Then rerank.ts
-// re-scores the first hits from their text.
+// reaches it, whatever its size (tens of thousands of rows cost tens of milliseconds); only when
+// the search's time budget has run out is the rest ordered newest first, and Ranking.approximate
+// (and the result's `truncated`) tells so. Then rerank.ts re-scores the first hits from their text.
 
 import type Database from 'better-sqlite3';
+import type { Budget } from './budget.js';
 import type { ArchiveMeta } from './meta.js';
 import { BODY_STEM_COLUMNS, TITLE_INDEX_COLUMNS, matchExpression } from './match-expression.js';
 import { scan, type Matcher, type TermMatch } from './matcher.js';
 import type { ParsedQuery } from './query-parser.js';
 import { parseIdList, stmt } from './statements.js';
 
-export const BODY_RANK_CAP = 2000;
 /** Up to this many hits, headlines are matched in TypeScript instead of reading title doclists. */
 export const TITLE_SCAN_MAX = 400;
 /** Headlines read (for exact matches) from the top of the doclist-based title ranking. */
@@ -225,6 +225,7 @@ export function rankHits(
   unfiltered: Int32Array,
   total: number,
   need: number,
+  budget?: Budget,
 ): Ranking {
   const want = Math.min(need, total);
   const hits: RankedHit[] = [];
@@ -247,7 +248,7 @@ export function rankHits(
     // Tier C: every remaining hit (state HIT) has no query word in its headline.
     const bodyOnly = unfilteredTotal - titles.titledUnfiltered;
     const body = matchExpression(q, { columns: BODY_STEM_COLUMNS, words: 'stem', combine: 'all', exclusions: false });
-    if (bodyOnly <= BODY_RANK_CAP && body !== null) {
+    if (body !== null && !budget?.spent()) {
       for (const [id, s] of stmt(db, BODY_RANK).raw().iterate(body) as IterableIterator<RankRow>) {
         if (state[id] !== HIT) continue;
         state[id] = PLACED;
@@ -256,7 +257,7 @@ export function rankHits(
       }
     }
     if (hits.length < want) {
-      approximate = bodyOnly > BODY_RANK_CAP;
+      approximate = bodyOnly > 0 && budget?.truncated === true;
       const order = meta.orderOf('newest');
       for (let i = 0; i < order.length && hits.length < want; i++) {
         const id = order[i]!;

@@ -8,7 +8,7 @@ import { ArshifError } from '../../common/result.js';
 import type { ArticleSummary } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import { SUMMARY_COLUMNS, parseParagraphs, toSummary, type SummaryRow } from '../archive/rows.js';
-import { isStopword, stem, tokenize } from './analysis.js';
+import { isStopword, tokenize } from './analysis.js';
 import { quoteToken } from './match-expression.js';
 import { stmt } from './statements.js';
 import { docFrequency } from './vocab.js';
@@ -26,7 +26,7 @@ function candidateStems(title: string, lead: string): Map<string, number> {
   const add = (text: string, weight: number): void => {
     for (const tok of tokenize(text)) {
       if (isStopword(tok.norm) || /^\d+$/.test(tok.norm)) continue;
-      const s = stem(tok.norm);
+      const s = tok.stem; // as the index holds it (a final ة or ى kept)
       if (s.length < 3 || quoteToken(s) === null) continue;
       weights.set(s, (weights.get(s) ?? 0) + weight);
     }

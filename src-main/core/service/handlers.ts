@@ -4,6 +4,7 @@ import { ArshifError } from '../../common/result.js';
 import type { ArchiveInfo } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import { getArticle, listArticles } from '../archive/articles.js';
+import { articleCopies } from '../archive/copies.js';
 import { exportToFile } from '../archive/export.js';
 import { getArchiveInfo, getStats } from '../archive/stats.js';
 import { getTicker, getTickerDays } from '../archive/ticker.js';
@@ -51,7 +52,7 @@ export function createHandlers(ctx: HandlerContext): MethodHandlers {
     recentArchives: () => ctx.config.recentArchives,
     stats: () => getStats(archive()),
     list: (query) => listArticles(archive(), query),
-    show: ({ id }) => getArticle(archive(), id),
+    show: ({ id }) => ({ ...getArticle(archive(), id), ...articleCopies(archive(), id) }),
     related: ({ id, limit }) => relatedArticles(archive(), id, limit ?? DEFAULT_RELATED),
     articleHighlights: ({ id, query }) => articleHighlights(archive(), id, query),
     search: (query) => searchArchive(archive(), query),

@@ -12,7 +12,6 @@ export { articleHighlights } from '../search/article-highlights.js';
 const PROBLEM_CODES = new Map<string, SearchProblemCode>([
   [PROBLEMS.empty, 'empty'],
   [PROBLEMS.noWords, 'no-words'],
-  [PROBLEMS.onlyStopWords, 'only-stop-words'],
   [PROBLEMS.onlyExclusions, 'only-exclusions'],
 ]);
 

@@ -51,7 +51,7 @@ async function scriptSearch(page: Page): Promise<Call[]> {
     const q = args.query;
     if (q === 'حل') await new Promise((r) => setTimeout(r, 900)); // a slow, stale answer
     let value;
-    if (q === 'في') {
+    if (q === '-حلب') {
       value = {
         query: q,
         total: 0,
@@ -60,8 +60,8 @@ async function scriptSearch(page: Page): Promise<Call[]> {
         hits: [],
         facets: { site: [], section: [], year: [], author: [] },
         timeline: [],
-        problem: 'The query has only very common words (such as في، من، على).',
-        problemCode: 'only-stop-words',
+        problem: 'The query only excludes words (-word); add at least one word to search for.',
+        problemCode: 'only-exclusions',
       };
     } else if (q === 'غريب') {
       value = { query: q, total: 0, limit: 30, offset: 0, hits: [], facets: { site: [], section: [], year: [], author: [] }, timeline: [], problem: 'Some new reason.' };
@@ -137,9 +137,9 @@ test('typing is debounced, a stale answer is dropped, and marks come from ranges
   await expect.poll(() => calls.at(-1)?.site).toBeUndefined();
 
   // Why nothing matched: said by its code in the reader's language; the engine's English words folded away.
-  await box.fill('في');
-  await expect(page.getByText(ar['problem_only-stop-words'])).toBeVisible();
-  await expect(page.getByText('The query has only very common words')).toBeHidden();
+  await box.fill('-حلب');
+  await expect(page.getByText(ar['problem_only-exclusions'])).toBeVisible();
+  await expect(page.getByText('The query only excludes words')).toBeHidden();
   await expect(page.getByText(ar.hintPhrase)).toBeVisible();
   // A reason without a known code: a general sentence, and the engine's words under "technical details".
   await box.fill('غريب');

@@ -45,8 +45,8 @@ describe('arshif search', () => {
   });
 
   it('explains a query that cannot match, and rejects bad options through the API schema', () => {
-    const problem = execFileSync(process.execPath, ['--import', 'tsx', ...cli('search', 'في', '--archive', file)], { cwd: repoRoot, encoding: 'utf8' });
-    expect(problem).toContain('only very common words');
+    const problem = execFileSync(process.execPath, ['--import', 'tsx', ...cli('search', '--archive', file, '--', '-حلب')], { cwd: repoRoot, encoding: 'utf8' });
+    expect(problem).toContain('only excludes words');
     const bad = spawnSync(process.execPath, ['--import', 'tsx', ...cli('search', 'حلب', '--archive', file, '--sort', 'best')], { cwd: repoRoot, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--sort/);

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql as initialSchema } from '../../../src-main/core/archive/migrations/001-initial.js';
 import { sql as titleSchema } from '../../../src-main/core/archive/migrations/002-title-index.js';
 import {
+  ARTICLE_COLUMNS,
   ARTICLE_TITLE_COLUMNS,
   RANK_HITS,
   SELECT_HITS,
@@ -38,8 +39,24 @@ describe('matchExpression', () => {
 
   it('combines groups with AND, alternatives with OR, exclusions with NOT', () => {
     expect(select('حلب OR دمشق قصف -هدنة -"وقف اطلاق"')).toBe(
-      '(({title_stem body_stem} : "حلب" OR {title_stem body_stem} : "دمشق") AND {title_stem body_stem} : "قصف") NOT ({title_stem body_stem} : "هدن" OR {title body} : ("وقف" + "اطلاق"))',
+      '(({title_stem body_stem} : "حلب" OR {title_stem body_stem} : "دمشق") AND {title_stem body_stem} : "قصف") NOT (({title_stem body_stem} : "هدنة" OR {title body} : ("هدنه")) OR {title body} : ("وقف" + "اطلاق"))',
     );
+  });
+
+  it('keeps a typed ة and ى in the stem (a text may write ه for ة: its exact form matches too)', () => {
+    expect(select('الرياضة')).toBe('({title_stem body_stem} : "رياضة" OR {title body} : ("الرياضه"))');
+    expect(select('الرياض')).toBe('{title_stem body_stem} : "رياض"');
+    expect(select('مدينه')).toBe('{title_stem body_stem} : ("مدين" OR "مدينة")');
+    expect(select('مستشفى')).toBe('{title_stem body_stem} : ("مستشفى" OR "مستشف")');
+    expect(select('مستشفي')).toBe('{title_stem body_stem} : ("مستشف" OR "مستشفى")');
+  });
+
+  it('matches the name علي (typed with ي) by its stem only, never the surface that على folds into', () => {
+    expect(select('علي')).toBe('{title_stem body_stem} : "علي"');
+    expect(matchExpression(parseQuery('علي'), { columns: ARTICLE_COLUMNS, words: 'both', combine: 'all', exclusions: true })).toBe(
+      '{title_stem body_stem} : "علي"',
+    );
+    expect(select('"علي بن"')).toBe('({title body} : ("علي" + "بن") AND {title_stem body_stem} : ("علي"))');
   });
 
   it('builds title expressions for the title index and for the title columns', () => {
@@ -55,7 +72,7 @@ describe('matchExpression', () => {
   it('returns null when nothing positive is left', () => {
     expect(select('')).toBeNull();
     expect(select('-حلب')).toBeNull();
-    expect(select('في')).toBeNull();
+    expect(select('في -حلب')).not.toBeNull(); // only function words (and exclusions): they are searched
   });
 
   it('emits only quoted letters and digits, which FTS5 accepts', () => {

@@ -104,7 +104,7 @@ describe('parseQuery', () => {
   it('explains queries that cannot match', () => {
     expect(parseQuery('').problem).toBe(PROBLEMS.empty);
     expect(parseQuery(' \n ').problem).toBe(PROBLEMS.empty);
-    expect(parseQuery('في على من').problem).toBe(PROBLEMS.onlyStopWords);
+    expect(parseQuery('في على من').problem).toBeNull(); // only function words: they are searched
     expect(parseQuery('-حلب').problem).toBe(PROBLEMS.onlyExclusions);
     expect(parseQuery('؟!. ،').problem).toBe(PROBLEMS.noWords);
     expect(parseQuery('\u064e\u0650').problem).toBe(PROBLEMS.noWords);

@@ -4,6 +4,7 @@ import { run as indexTitles, sql as titleIndex } from './002-title-index.js';
 import { run as fingerprintArticles, sql as urlsAndFingerprints } from './003-urls-and-fingerprints.js';
 import { sql as importRecords } from './004-import-records.js';
 import { sql as versions } from './005-versions.js';
+import { run as reindexAndGroup, sql as stemsAndGroups } from './006-stems-and-groups.js';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'urls-and-fingerprints', sql: urlsAndFingerprints, run: fingerprintArticles },
   { version: 4, name: 'import-records', sql: importRecords },
   { version: 5, name: 'versions', sql: versions },
+  { version: 6, name: 'stems-and-groups', sql: stemsAndGroups, run: reindexAndGroup },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
