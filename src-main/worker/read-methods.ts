@@ -14,7 +14,13 @@ export const READ_LANES = {
   ticker: 'quick',
   tickerDays: 'quick',
   importReport: 'quick',
+  versions: 'quick',
+  version: 'quick',
+  articleHighlights: 'quick',
+  tickerHeadline: 'quick',
   search: 'search',
+  diff: 'search',
+  tickerHistory: 'search',
   related: 'search',
   stats: 'search',
 } as const satisfies Partial<Record<MethodName, Lane>>;
