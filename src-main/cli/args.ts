@@ -19,6 +19,11 @@ export const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   token: { type: 'string' },
+  'token-file': { type: 'string' },
+  'allow-file-access': { type: 'boolean' },
+  upgrade: { type: 'boolean' },
+  force: { type: 'boolean' },
+  debug: { type: 'boolean' },
   workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -9,6 +9,7 @@ import type {
   ArchiveInfo,
   ArchiveStats,
   ExportResult,
+  UpgradeResult,
   ImportProgress,
   ImportReport,
   ListResult,
@@ -52,7 +53,10 @@ export const schemas = {
   paths: v.strictObject({ paths: v.pipe(v.array(path), v.minLength(1, 'needs at least one path'), v.maxLength(10_000)) }),
   importId: v.strictObject({ importId: id }),
   archivePath: v.strictObject({ path }),
-  exportTo: v.strictObject({ out: path }),
+  exportTo: v.strictObject({
+    out: v.pipe(path, v.check((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')),
+    force: v.optional(v.boolean()),
+  }),
   settings: v.strictObject({
     theme: v.optional(v.picklist(['system', 'light', 'sepia', 'dark'])),
     language: v.optional(v.picklist(['ar', 'en'])),
@@ -78,6 +82,8 @@ export const methods = {
   archiveInfo: method<ArchiveInfo>()(schemas.none),
   openArchive: method<ArchiveInfo>()(schemas.archivePath, true),
   createArchive: method<ArchiveInfo>()(schemas.archivePath, true),
+  /** Backs up an archive made by an older Arshif beside itself, upgrades it, and opens it. */
+  upgradeArchive: method<UpgradeResult>()(schemas.archivePath, true),
   recentArchives: method<string[]>()(schemas.none),
   stats: method<ArchiveStats>()(schemas.none),
   list: method<ListResult>()(schemas.list),

@@ -13,16 +13,41 @@ export interface SummaryRow {
 
 export const SUMMARY_COLUMNS = 'a.id, a.site, a.section, a.title, a.author, a.published_at, a.read_count';
 
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * A stored text column as text, whatever a damaged or hand-edited archive holds there: bytes are read
+ * as UTF-8, numbers written out, anything else is null.
+ */
+export function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return utf8.decode(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return null;
+}
+
+function countOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 export function toSummary(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
-    site: row.site,
-    section: row.section,
-    title: row.title,
-    author: row.author,
-    publishedAt: row.published_at,
-    readCount: row.read_count,
+    site: textOf(row.site) ?? '',
+    section: textOf(row.section),
+    title: textOf(row.title) ?? '',
+    author: textOf(row.author),
+    publishedAt: textOf(row.published_at),
+    readCount: countOf(row.read_count),
   };
+}
+
+/** Why a stored article cannot be read as we wrote it, or null when it can. */
+export function damageOf(row: SummaryRow & { paragraphs: unknown }): string | null {
+  if (typeof row.title !== 'string') return 'its title is not stored as text';
+  if (typeof row.site !== 'string') return 'its site is not stored as text';
+  if (readParagraphs(row.paragraphs) === null) return 'its paragraphs are not a readable JSON list';
+  return null;
 }
 
 export interface SnapshotRow {
@@ -37,15 +62,27 @@ export const SNAPSHOT_COLUMNS = 'path, scraped_on, read_count, encoding, format'
 
 export function toSnapshot(row: SnapshotRow): SnapshotInfo {
   return {
-    path: row.path,
-    scrapedOn: row.scraped_on,
-    readCount: row.read_count,
-    encoding: row.encoding as TextEncoding,
-    format: row.format as PageFormat,
+    path: textOf(row.path) ?? '',
+    scrapedOn: textOf(row.scraped_on),
+    readCount: countOf(row.read_count),
+    encoding: (textOf(row.encoding) ?? 'utf-8') as TextEncoding,
+    format: (textOf(row.format) ?? 'text') as PageFormat,
   };
 }
 
-export function parseParagraphs(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
+/** The stored paragraphs (a JSON array of strings), or null when the column is damaged. */
+export function readParagraphs(json: unknown): string[] | null {
+  if (typeof json !== 'string') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : null;
+}
+
+/** The stored paragraphs; none for a damaged column (one bad row must not break a search). */
+export function parseParagraphs(json: unknown): string[] {
+  return readParagraphs(json) ?? [];
 }

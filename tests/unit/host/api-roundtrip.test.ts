@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../../src-main/common/api.js';
-import type { Article, ArchiveInfo, ArchiveStats, ExportResult, ImportReport, ListResult, SearchResult, Settings, TickerDays, TickerSnapshot } from '../../../src-main/common/types.js';
+import type { Article, ArchiveInfo, ArchiveStats, ExportResult, ImportReport, ListResult, SearchResult, Settings, TickerDays, TickerSnapshot, UpgradeResult } from '../../../src-main/common/types.js';
+import { latestVersion } from '../../../src-main/core/archive/migrations/index.js';
+import { writeSchemaOneArchive } from '../security/hostile-archives.js';
 import { samplePagePath } from '../../helpers/tmp.js';
 import { startTestHost, type TestHost } from './test-host.js';
 
@@ -99,7 +101,11 @@ const roundTrips: Record<MethodName, () => Promise<void>> = {
   export: async () => {
     const out = path.join(t.dir, 'export.jsonl');
     const result = await value<ExportResult>('export', { out });
-    expect(result).toEqual({ path: out, articles: 1 });
+    expect(result).toEqual({ path: out, articles: 1, skipped: 0, skippedIds: [] });
+    expect(await t.api('export', { out })).toMatchObject({ ok: false, error: { code: 'file-exists' } });
+    expect(await value<ExportResult>('export', { out, force: true })).toMatchObject({ articles: 1 });
+    expect(await t.api('export', { out: 'relative.jsonl' })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('absolute') } });
+    expect(await t.api('export', { out: t.archivePath, force: true })).toMatchObject({ ok: false, error: { message: expect.stringContaining('the open archive') } });
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
     expect((JSON.parse(lines[0]!) as Article).id).toBe(articleId);
   },
@@ -118,7 +124,17 @@ const roundTrips: Record<MethodName, () => Promise<void>> = {
     expect(await value<ArchiveInfo>('createArchive', { path: second })).toMatchObject({ path: second, articles: 0 });
     expect(await value<string[]>('recentArchives')).toEqual([second, t.archivePath]);
     const again = await t.api('createArchive', { path: second });
-    expect(again).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'file-exists' } });
+  },
+  upgradeArchive: async () => {
+    const old = path.join(t.dir, 'old.arshif');
+    writeSchemaOneArchive(old);
+    const refused = await t.api('openArchive', { path: old });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'needs-upgrade' } });
+    const upgraded = await value<UpgradeResult>('upgradeArchive', { path: old });
+    expect(upgraded).toMatchObject({ archive: { path: old, schemaVersion: latestVersion }, fromVersion: 1, toVersion: latestVersion });
+    expect(upgraded.backup).toBe(path.join(t.dir, 'old.schema-1-backup.arshif'));
+    expect(fs.existsSync(upgraded.backup!)).toBe(true);
   },
   openArchive: async () => {
     expect(await value<ArchiveInfo>('openArchive', { path: t.archivePath })).toMatchObject({ path: t.archivePath, articles: 1 });

@@ -50,7 +50,7 @@ describe('the title index (migration 002)', () => {
     });
     db.close();
 
-    const archive = openArchive(file);
+    const archive = openArchive(file, { upgrade: true });
     expect(archive.db.pragma('user_version', { simple: true })).toBe(2);
     expect(titleCount(archive.db, 'حلب')).toBe(1);
     expect(titleCount(archive.db, 'رياض')).toBe(1);
