@@ -5,7 +5,6 @@ import type { ArticleSummary } from '../common/types.js';
  * return, C1 controls such as CSI and OSC): archive text is untrusted, and a title must never retitle
  * the window, clear the screen or rewrite earlier lines. Tab and line feed are kept.
  */
-// eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 function picture(c: string): string {

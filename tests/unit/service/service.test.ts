@@ -131,7 +131,9 @@ describe('error mapping', () => {
       error: { code: 'permission-denied', message: expect.stringContaining('/a/news.arshif cannot be written here') },
     });
     expect(failureOf(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: '/etc/x' }))).toMatchObject({ error: { code: 'permission-denied' } });
-    expect(failureOf(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), '/a/news.arshif').error.message).toMatch(/locked by another program/);
+    expect(failureOf(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), '/a/news.arshif')).toMatchObject({
+      error: { message: expect.stringMatching(/locked by another program/) },
+    });
     const withStack = new TypeError('x is undefined\n    at foo (/src/secret.ts:1:1)');
     expect(failureOf(withStack)).toEqual({ ok: false, error: { code: 'internal', message: 'x is undefined' } });
   });
