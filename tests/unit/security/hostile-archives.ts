@@ -14,6 +14,7 @@ import { sql as initialSchema } from '../../../src-main/core/archive/migrations/
 import { expectedSchema } from '../../../src-main/core/archive/verify.js';
 import { latestVersion } from '../../../src-main/core/archive/migrations/index.js';
 import { runImport } from '../../../src-main/core/importer/run-import.js';
+import { renderText } from '../../corpus/render.js';
 import { samplePagePath } from '../../helpers/tmp.js';
 
 /** A good archive holding the sample page, checkpointed into one file (journal mode WAL or DELETE). */
@@ -220,5 +221,30 @@ export function canaryRows(file: string): number {
     return exists.n ? (db.prepare('SELECT count(*) AS n FROM canary').get() as { n: number }).n : 0;
   } finally {
     db.close();
+  }
+}
+
+/** A folder of `count` distinct, well-formed pages (alazmenah layout), about 2 KB each. */
+export function writePages(dir: string, count: number): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const words = ['حلب', 'دمشق', 'الرياض', 'هدنة', 'مفاوضات', 'اقتصاد', 'انتخابات', 'مدينة', 'قرار', 'حكومة'];
+  for (let i = 0; i < count; i++) {
+    const body = Array.from({ length: 6 }, (_, p) => Array.from({ length: 40 }, (_, w) => words[(i * 7 + p * 3 + w) % words.length]).join(' ') + ` ${i}-${p}.`);
+    fs.writeFileSync(
+      path.join(dir, `page-${String(i).padStart(4, '0')}.txt`),
+      renderText({
+        site: 'alazmenah.com',
+        city: 'دمشق',
+        scrapeDay: '2018-07-21',
+        ticker: [],
+        section: 'أخبار سورية',
+        published: `2016-12-${String((i % 28) + 1).padStart(2, '0')} 15:24:14`,
+        displayTitle: `عنوان رقم ${i} عن ${words[i % words.length]}`,
+        paragraphs: body,
+        joined: body.map(() => false),
+        readCount: i,
+        newsId: i + 1,
+      }),
+    );
   }
 }
