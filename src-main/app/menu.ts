@@ -5,6 +5,7 @@ import type { ImportProgress, Language, Settings } from '../common/types.js';
 import type { ArchiveWorkerClient } from '../worker/client.js';
 import { buildMenuTemplate, type MenuActions, type MenuState } from './menu-template.js';
 import { text } from './strings.js';
+import { openWithConsent } from './upgrade-consent.js';
 
 const ARCHIVE_EXTENSIONS = ['arshif', 'sqlite', 'db'];
 const PAGE_EXTENSIONS = ['txt', 'html', 'htm', 'zip'];
@@ -47,6 +48,12 @@ export class AppMenu {
     return null;
   }
 
+  /** Opens an archive, asking first when it needs upgrading. */
+  private async open(archivePath: string): Promise<void> {
+    const outcome = await openWithConsent(this.worker, archivePath, this.language, this.window());
+    if (outcome) await this.report(Promise.resolve(outcome));
+  }
+
   private async pickPaths(options: OpenDialogOptions): Promise<string[]> {
     const owner = this.window();
     const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
@@ -72,10 +79,10 @@ export class AppMenu {
     openArchive: () => {
       void (async () => {
         const [file] = await this.pickPaths({ properties: ['openFile'], filters: [{ name: text(this.language, 'archiveFilter'), extensions: ARCHIVE_EXTENSIONS }] });
-        if (file) await this.report(this.worker.call('openArchive', { path: file }));
+        if (file) await this.open(file);
       })();
     },
-    openRecent: (archivePath) => void this.report(this.worker.call('openArchive', { path: archivePath })),
+    openRecent: (archivePath) => void this.open(archivePath),
     importFolder: () => {
       void (async () => {
         const paths = await this.pickPaths({ properties: ['openDirectory', 'multiSelections'] });
@@ -98,7 +105,8 @@ export class AppMenu {
           filters: [{ name: text(this.language, 'jsonLinesFilter'), extensions: ['jsonl'] }],
         });
         if (!out) return;
-        const result = await this.report(this.worker.call('export', { out }));
+        // the save dialog has already asked before replacing a file
+        const result = await this.report(this.worker.call('export', { out, force: true }));
         if (result) void dialog.showMessageBox({ type: 'info', message: text(this.language, 'exported'), detail: `${result.articles} → ${result.path}` });
       })();
     },

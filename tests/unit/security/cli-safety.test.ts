@@ -13,7 +13,6 @@ import { samplePagePath, useTempDir } from '../../helpers/tmp.js';
 import { sha256, writeGoodArchive, writeSchemaOneArchive } from './hostile-archives.js';
 
 const HOSTILE_TITLE = 'عنوان \u001b]0;owned\u0007\u001b[2J\u009b31m\u0008\r\u007f نهاية';
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe('control characters from archive text', () => {
@@ -115,6 +114,23 @@ describe('failures on the command line', () => {
     kept.close();
     const again = await runCliToEnd(['list', '--archive', file, '--upgrade']);
     expect(again.stderr).toBe(''); // nothing more to upgrade
+  });
+
+  it('an archive locked by another program: one line saying so, after waiting a few seconds for it', async () => {
+    const file = path.join(tmp(), 'busy.arshif');
+    await writeGoodArchive(file);
+    const other = new Database(file);
+    other.prepare('BEGIN IMMEDIATE').run(); // another writer holds the archive
+    try {
+      const result = await runCliToEnd(['import', samplePagePath, '--archive', file]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`arshif: ${file} is locked by another program (perhaps an import in another Arshif); try again when it has finished.\n`);
+      const list = await runCliToEnd(['list', '--archive', file]); // readers are never blocked by a writer
+      expect(list.code, list.stderr).toBe(0);
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
   });
 
   it('one line per failure; the stack only with --debug', async () => {
