@@ -24,7 +24,16 @@ const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day wri
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 const count = (max: number) => v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0), v.maxValue(max));
 const id = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be a positive id'));
-const path = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(4096));
+/**
+ * A file-system path, absolute (POSIX `/…`, Windows `C:\…` or `\\server\…`): a relative path would be
+ * read against the folder the engine happens to run in, not the caller's.
+ */
+const path = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(4096),
+  v.check((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path'),
+);
 const articleSort = v.picklist(['newest', 'oldest', 'most-read']);
 
 const listFilters = {
@@ -53,10 +62,7 @@ export const schemas = {
   paths: v.strictObject({ paths: v.pipe(v.array(path), v.minLength(1, 'needs at least one path'), v.maxLength(10_000)) }),
   importId: v.strictObject({ importId: id }),
   archivePath: v.strictObject({ path }),
-  exportTo: v.strictObject({
-    out: v.pipe(path, v.check((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')),
-    force: v.optional(v.boolean()),
-  }),
+  exportTo: v.strictObject({ out: path, force: v.optional(v.boolean()) }),
   settings: v.strictObject({
     theme: v.optional(v.picklist(['system', 'light', 'sepia', 'dark'])),
     language: v.optional(v.picklist(['ar', 'en'])),

@@ -11,7 +11,13 @@ export interface SummaryRow {
   read_count: number | null;
 }
 
-export const SUMMARY_COLUMNS = 'a.id, a.site, a.section, a.title, a.author, a.published_at, a.read_count';
+/**
+ * Text columns are cast to TEXT in SQL: a damaged or hand-made archive may hold bytes (BLOB) or numbers
+ * there, and every reader (list, search, related, export) then still gets text.
+ */
+export const SUMMARY_COLUMNS =
+  'a.id, CAST(a.site AS TEXT) AS site, CAST(a.section AS TEXT) AS section, CAST(a.title AS TEXT) AS title, ' +
+  'CAST(a.author AS TEXT) AS author, CAST(a.published_at AS TEXT) AS published_at, a.read_count';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
@@ -44,8 +50,8 @@ export function toSummary(row: SummaryRow): ArticleSummary {
 
 /** Why a stored article cannot be read as we wrote it, or null when it can. */
 export function damageOf(row: SummaryRow & { paragraphs: unknown }): string | null {
-  if (typeof row.title !== 'string') return 'its title is not stored as text';
-  if (typeof row.site !== 'string') return 'its site is not stored as text';
+  if (typeof row.title !== 'string') return 'it has no title';
+  if (typeof row.site !== 'string') return 'it has no site';
   if (readParagraphs(row.paragraphs) === null) return 'its paragraphs are not a readable JSON list';
   return null;
 }

@@ -164,6 +164,8 @@ describe('malformed arguments', () => {
     ['search', { query: 42 }, /field "query"/],
     ['import', { paths: [] }, /field "paths"/],
     ['import', { paths: [''] }, /field "paths\.0"/],
+    ['import', { paths: ['pages/relative'] }, /field "paths\.0" must be an absolute path/],
+    ['openArchive', { path: 'news.arshif' }, /field "path" must be an absolute path/],
     ['setSettings', { fontSize: 99 }, /field "fontSize"/],
     ['list', { sneaky: true }, /field "sneaky"/],
     ['importReport', { importId: 1.5 }, /field "importId"/],

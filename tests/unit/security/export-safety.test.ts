@@ -100,7 +100,7 @@ describe('export safety', () => {
 describe('damaged rows', () => {
   const tmp = useTempDir('arshif-damaged-');
 
-  it('are skipped and reported by export; list still lists; show names the article; search still searches', async () => {
+  it('are skipped and reported by export (a title stored as bytes is read as text); list lists; show names the article; search searches', async () => {
     const file = path.join(tmp(), 'news.arshif');
     await writeGoodArchive(file);
     const raw = new Database(file);
@@ -114,8 +114,9 @@ describe('damaged rows', () => {
     try {
       const out = path.join(tmp(), 'out.jsonl');
       const result = await exportToFile(archive, out);
-      expect(result).toMatchObject({ articles: 1, skipped: 2, skippedIds: [2, 3] });
-      expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(1);
+      expect(result).toMatchObject({ articles: 2, skipped: 1, skippedIds: [2] });
+      const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+      expect(lines.map((l) => (JSON.parse(l) as { title: string }).title)).toEqual([expect.any(String), 'عنوان حلب']); // bytes read as text
 
       const listed = listArticles(archive, { sort: 'oldest' });
       expect(listed.total).toBe(3);
@@ -133,6 +134,11 @@ describe('damaged rows', () => {
       expect(error?.message).toBe(`Article #2 in ${file} is damaged (its paragraphs are not a readable JSON list); the other articles can still be read.`);
 
       expect(() => searchArchive(archive, { query: 'حلب' })).not.toThrow();
+      // paragraphs that are not JSON on an indexed article: search still answers
+      const write = new Database(file);
+      write.prepare('UPDATE articles SET paragraphs = ? WHERE id = 1').run('not json');
+      write.close();
+      expect(searchArchive(archive, { query: 'حلب' }).total).toBeGreaterThan(0);
     } finally {
       archive.close();
     }

@@ -11,7 +11,7 @@ import { ArshifError } from '../../../src-main/common/result.js';
 import { openArchive } from '../../../src-main/core/archive/archive.js';
 import { listArticles } from '../../../src-main/core/archive/articles.js';
 import { useTempDir } from '../../helpers/tmp.js';
-import { canaryRows, folderListing, HOSTILE_CASES, ourPlainTables, sha256 } from './hostile-archives.js';
+import { canaryRows, folderListing, HOSTILE_CASES, ourPlainTables, sha256, writeGoodArchive } from './hostile-archives.js';
 
 function refusalOf(open: () => { close(): void }): ArshifError | null {
   try {
@@ -66,6 +66,19 @@ describe('hostile archives, opened in-process', () => {
       if (hostile.refusal) expect(folderListing(file)).toEqual(listing);
     });
   }
+
+  it('reads a WAL archive (as Arshif writes them) and leaves nothing beside it: the -wal/-shm a read needs are handed back', async () => {
+    const file = path.join(tmp(), 'wal.arshif');
+    await writeGoodArchive(file);
+    const before = sha256(file);
+    const listing = folderListing(file);
+    const archive = openArchive(file, { readonly: true });
+    expect(folderListing(file)).toEqual([...listing, 'wal.arshif-shm', 'wal.arshif-wal'].sort()); // SQLite's, while open
+    expect(listArticles(archive).total).toBe(1);
+    archive.close();
+    expect(folderListing(file)).toEqual(listing);
+    expect(sha256(file)).toBe(before);
+  });
 
   it('reads an acceptable rollback-journal archive without changing a byte or creating a file', async () => {
     const hostile = HOSTILE_CASES.find((c) => c.refusal === null)!;
