@@ -14,6 +14,8 @@ export interface SnapshotInfo {
   readCount: number | null;
   encoding: TextEncoding;
   format: PageFormat;
+  /** The URL the file or crawl record came from, when its source states one. */
+  url: string | null;
 }
 
 export interface ArticleSummary {
@@ -27,6 +29,8 @@ export interface ArticleSummary {
 }
 
 export interface Article extends ArticleSummary {
+  /** The article's canonical URL when a page or crawl states one. */
+  url: string | null;
   paragraphs: string[];
   snapshots: SnapshotInfo[];
 }

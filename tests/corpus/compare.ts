@@ -1,7 +1,7 @@
 /** Comparing what an importer made of a generated corpus with its manifest (used by the acceptance tests). */
 import path from 'node:path';
 import type { Article, SnapshotInfo } from '../../src-main/common/types.js';
-import type { ExpectedArticle } from './manifest.js';
+import type { ExpectedArticle, ExpectedSnapshot } from './manifest.js';
 
 /** An absolute path (or `…/bundle.zip!/inner`) → relative to the corpus root, "/"-separated. */
 export function relativeToRoot(root: string, p: string): string {
@@ -15,7 +15,7 @@ export function identityOf(a: { site: string; publishedAt: string | null; title:
   return `${a.site}|${a.publishedAt ?? ''}|${a.title}`;
 }
 
-function sortSnapshots(snapshots: SnapshotInfo[]): SnapshotInfo[] {
+function sortSnapshots(snapshots: Array<SnapshotInfo | ExpectedSnapshot>): ExpectedSnapshot[] {
   return [...snapshots]
     .map((s) => ({ path: s.path, scrapedOn: s.scrapedOn, readCount: s.readCount, encoding: s.encoding, format: s.format }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PageFormat, RejectReason, SnapshotInfo, TextEncoding } from '../../src-main/common/types.js';
+import type { PageFormat, RejectReason, TextEncoding } from '../../src-main/common/types.js';
 import { encodeText } from './encode.js';
 import {
   CORPUS_DIR,
@@ -23,6 +23,7 @@ import {
   type CorpusStats,
   type ExpectedArticle,
   type ExpectedRejection,
+  type ExpectedSnapshot,
   type ExpectedTicker,
   type Manifest,
 } from './manifest.js';
@@ -497,12 +498,12 @@ export async function generateCorpus(options: GenerateOptions): Promise<Manifest
   const articles: ExpectedArticle[] = [];
   const zipMembers = new Map<string, Buffer>();
   for (const inst of insts) {
-    const snapshots: SnapshotInfo[] = [];
+    const snapshots: ExpectedSnapshot[] = [];
     let paragraphs = inst.u.a.paragraphs;
     if (inst.kind === 'page') {
       for (const snap of inst.snaps) {
         const bytes = renderSnap(inst, snap);
-        const info: SnapshotInfo = { path: snap.path, scrapedOn: dayString(snap.day), readCount: snap.readCount, encoding: snap.encoding, format: snap.format };
+        const info: ExpectedSnapshot = { path: snap.path, scrapedOn: dayString(snap.day), readCount: snap.readCount, encoding: snap.encoding, format: snap.format };
         snapshots.push(info);
         if (snap.zip) zipMembers.set(snap.path, bytes);
         else {

@@ -1,14 +1,16 @@
 /** The manifest of a generated corpus: what an importer must produce from it. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article, RejectReason } from '../../src-main/common/types.js';
+import type { Article, RejectReason, SnapshotInfo } from '../../src-main/common/types.js';
 import type { SourceKind } from './source.js';
 
 /** Bumped whenever the generator's output for a given seed and size changes. */
 export const GENERATOR_VERSION = 2;
 
+/** What the corpus knows of a snapshot (generated pages state no URL). */
+export type ExpectedSnapshot = Omit<SnapshotInfo, 'url'>;
 /** An article as exported (Article JSON of docs/design.md) without its id; snapshot paths relative to the corpus root. */
-export type ExpectedArticle = Omit<Article, 'id'>;
+export type ExpectedArticle = Omit<Article, 'id' | 'url' | 'snapshots'> & { snapshots: ExpectedSnapshot[] };
 
 export interface ExpectedRejection {
   /** Relative to the corpus root, "/"-separated; a zip member is `bundle.zip!/inner/path`. */

@@ -24,7 +24,7 @@ function expectSampleArticle(article: Article, snapshotPath: string): void {
   expect(article.author).toBeNull();
   expect(article.paragraphs).toHaveLength(8);
   expect(article.paragraphs[0]!.startsWith('أعلن الرئيس الروسي')).toBe(true);
-  expect(article.snapshots).toEqual([{ path: snapshotPath, scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text' }]);
+  expect(article.snapshots).toEqual([{ path: snapshotPath, scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null }]);
 }
 
 function expectSampleTicker(ticker: TickerSnapshot | null): void {

@@ -1,7 +1,7 @@
 import type { Article, ArticleSort, ListQuery, ListResult } from '../../common/types.js';
 import { ArshifError } from '../../common/result.js';
 import type { Archive } from './archive.js';
-import { SNAPSHOT_COLUMNS, SUMMARY_COLUMNS, damageOf, parseParagraphs, toSnapshot, toSummary, type SnapshotRow, type SummaryRow } from './rows.js';
+import { SNAPSHOT_COLUMNS, SUMMARY_COLUMNS, damageOf, parseParagraphs, textOf, toSnapshot, toSummary, type SnapshotRow, type SummaryRow } from './rows.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
@@ -68,10 +68,11 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
 
 interface ArticleRow extends SummaryRow {
   paragraphs: unknown;
+  url: string | null;
 }
 
 export function getArticle(archive: Archive, id: number): Article {
-  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
   const damage = damageOf(row);
   if (damage) throw new ArshifError('damaged-archive', `Article #${id} in ${archive.path} is damaged (${damage}); the other articles can still be read.`);
@@ -82,7 +83,7 @@ function withSnapshots(archive: Archive, row: ArticleRow): Article {
   const snapshots = archive.db
     .prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE article_id = ? ORDER BY scraped_on, path`)
     .all(row.id) as SnapshotRow[];
-  return { ...toSummary(row), paragraphs: parseParagraphs(row.paragraphs), snapshots: snapshots.map(toSnapshot) };
+  return { ...toSummary(row), url: textOf(row.url), paragraphs: parseParagraphs(row.paragraphs), snapshots: snapshots.map(toSnapshot) };
 }
 
 /** A stored article that could not be read, left out of an iteration. */
@@ -96,7 +97,7 @@ export interface DamagedArticle {
  * skipped and handed to `onDamaged`: one bad row never stops the rest.
  */
 export function* iterateArticles(archive: Archive, onDamaged: (damaged: DamagedArticle) => void = () => {}): Generator<Article> {
-  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
+  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
   let last = 0;
   for (;;) {
     const rows = stmt.all(last) as ArticleRow[];

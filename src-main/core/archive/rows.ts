@@ -62,9 +62,10 @@ export interface SnapshotRow {
   read_count: number | null;
   encoding: string;
   format: string;
+  url: string | null;
 }
 
-export const SNAPSHOT_COLUMNS = 'path, scraped_on, read_count, encoding, format';
+export const SNAPSHOT_COLUMNS = 'path, scraped_on, read_count, encoding, format, url';
 
 export function toSnapshot(row: SnapshotRow): SnapshotInfo {
   return {
@@ -73,6 +74,7 @@ export function toSnapshot(row: SnapshotRow): SnapshotInfo {
     readCount: countOf(row.read_count),
     encoding: (textOf(row.encoding) ?? 'utf-8') as TextEncoding,
     format: (textOf(row.format) ?? 'text') as PageFormat,
+    url: textOf(row.url),
   };
 }
 

@@ -2,6 +2,7 @@ import type { PageContext, PageOutcome } from '../pages/types.js';
 import { readPage } from '../pages/index.js';
 import { analyzeForIndex, titleKey } from '../arabic/index.js';
 import { splitByline } from '../pages/byline.js';
+import { fingerprintOf } from '../arabic/fingerprint.js';
 
 /** What the writer needs of one page besides the page itself: its search text and identity keys. */
 export interface PageAnalysis {
@@ -10,6 +11,8 @@ export interface PageAnalysis {
   body: { norm: string; stem: string };
   /** Normalised title keys of the ticker headlines (bylines removed), in order. */
   tickerKeys: string[];
+  /** SimHash of the normalised body (core/arabic/fingerprint.ts), null for a text too short. */
+  fingerprint: Uint8Array | null;
 }
 
 export type ProcessedPage = { outcome: PageOutcome; analysis: PageAnalysis | null };
@@ -34,13 +37,16 @@ export function processPage(bytes: Uint8Array, fileName: string, context: PageCo
   const outcome = readPage(bytes, fileName, context);
   if (!outcome.ok) return { outcome, analysis: null };
   const page = outcome.page;
+  const title = analyzeForIndex(page.title);
+  const body = analyzeForIndex(page.paragraphs.join('\n'));
   return {
     outcome,
     analysis: {
       titleKey: titleKey(page.title),
-      title: analyzeForIndex(page.title),
-      body: analyzeForIndex(page.paragraphs.join('\n')),
+      title,
+      body,
       tickerKeys: tickerKeys(page.ticker),
+      fingerprint: fingerprintOf(body.norm, title.norm),
     },
   };
 }

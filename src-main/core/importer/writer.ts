@@ -56,24 +56,24 @@ export class ArchiveWriter {
       articleByIdentity: db.prepare('SELECT id, last_scraped_on, first_scraped_on, paragraphs, title FROM articles WHERE identity = ?'),
       insertArticle: db.prepare(
         `INSERT INTO articles (site, section, title, title_key, author, published_at, identity, read_count, paragraphs,
-           first_scraped_on, last_scraped_on, created_import, updated_import)
+           first_scraped_on, last_scraped_on, created_import, updated_import, url, fingerprint)
          VALUES (@site, @section, @title, @titleKey, @author, @publishedAt, @identity, @readCount, @paragraphs,
-           @scrapedOn, @scrapedOn, @importId, @importId)`,
+           @scrapedOn, @scrapedOn, @importId, @importId, @url, @fingerprint)`,
       ),
       updateLatest: db.prepare(
         `UPDATE articles SET section = @section, author = coalesce(@author, author),
            read_count = coalesce(@readCount, read_count), last_scraped_on = @scrapedOn,
            first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id`,
       ),
-      updateText: db.prepare('UPDATE articles SET title = @title, paragraphs = @paragraphs WHERE id = @id'),
+      updateText: db.prepare('UPDATE articles SET title = @title, paragraphs = @paragraphs, fingerprint = @fingerprint WHERE id = @id'),
       updateFirstSeen: db.prepare('UPDATE articles SET first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id'),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, title_stem, body_stem) VALUES (?, ?, ?, ?, ?)'),
       deleteFts: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
       insertTitleFts: db.prepare('INSERT INTO titles_fts (rowid, title, title_stem) VALUES (?, ?, ?)'),
       deleteTitleFts: db.prepare('DELETE FROM titles_fts WHERE rowid = ?'),
       insertSnapshot: db.prepare(
-        `INSERT INTO snapshots (article_id, path, content_hash, scraped_on, read_count, encoding, format, bytes, import_id)
-         VALUES (@articleId, @path, @hash, @scrapedOn, @readCount, @encoding, @format, @bytes, @importId)`,
+        `INSERT INTO snapshots (article_id, path, content_hash, scraped_on, read_count, encoding, format, bytes, import_id, url)
+         VALUES (@articleId, @path, @hash, @scrapedOn, @readCount, @encoding, @format, @bytes, @importId, @url)`,
       ),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE id = ?'),
       deleteOrphan: db.prepare('DELETE FROM articles WHERE id = ? AND NOT EXISTS (SELECT 1 FROM snapshots WHERE article_id = ?)'),
@@ -102,6 +102,7 @@ export class ArchiveWriter {
       format: twin.format,
       bytes,
       importId: this.importId,
+      url: null,
     });
     return true;
   }
@@ -128,6 +129,8 @@ export class ArchiveWriter {
           paragraphs,
           scrapedOn: page.scrapedOn,
           importId: this.importId,
+          url: page.url,
+          fingerprint: fingerprintBlob(analysis.fingerprint),
         }).lastInsertRowid,
       );
       this.indexArticle(articleId, analysis);
@@ -147,6 +150,7 @@ export class ArchiveWriter {
       format: page.format satisfies PageFormat,
       bytes: item.bytes,
       importId: this.importId,
+      url: page.url,
     });
     if (page.scrapedOn && page.ticker.length > 0) this.storeTicker(item.site, page.scrapedOn, item.path, page.ticker, analysis.tickerKeys);
     return outcome;
@@ -177,7 +181,7 @@ export class ArchiveWriter {
       id: existing.id,
     });
     if (paragraphs !== existing.paragraphs || page.title !== existing.title) {
-      this.s.updateText.run({ title: page.title, paragraphs, id: existing.id });
+      this.s.updateText.run({ title: page.title, paragraphs, fingerprint: fingerprintBlob(analysis.fingerprint), id: existing.id });
       this.unindexArticle(existing.id);
       this.indexArticle(existing.id, analysis);
     }
@@ -211,6 +215,10 @@ export class ArchiveWriter {
   recordProblem(rejection: Rejection): void {
     this.s.insertProblem.run(this.importId, rejection.path, rejection.reason, rejection.message);
   }
+}
+
+function fingerprintBlob(fp: Uint8Array | null): Buffer | null {
+  return fp ? Buffer.from(fp.buffer, fp.byteOffset, fp.byteLength) : null;
 }
 
 function minDay(a: string | null, b: string | null): string | null {

@@ -99,8 +99,9 @@ describe('citation', () => {
     author: null,
     publishedAt: '2016-12-16T15:24:14',
     readCount: 981,
+    url: null,
     paragraphs: ['…'],
-    snapshots: [{ path: '/scrapes/alazmenah.com/000_b99803806dd1b389.txt', scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text' }],
+    snapshots: [{ path: '/scrapes/alazmenah.com/000_b99803806dd1b389.txt', scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null }],
   };
 
   it('names title, site, date and the archived file', () => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe, terminalSafeJson } from '../../../src-main/cli/output.js';
+import { latestVersion } from '../../../src-main/core/archive/migrations/index.js';
 import { runCliToEnd } from '../../helpers/arshif-serve.js';
 import { samplePagePath, useTempDir } from '../../helpers/tmp.js';
 import { sha256, writeGoodArchive, writeSchemaOneArchive } from './hostile-archives.js';
@@ -99,14 +100,14 @@ describe('failures on the command line', () => {
     const refused = await runCliToEnd(['list', '--archive', file]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      `arshif: ${file} was made by an older Arshif (schema 1; this one uses 2) and must be upgraded before use: run the command again with --upgrade (a backup copy is written beside it first).\n`,
+      `arshif: ${file} was made by an older Arshif (schema 1; this one uses ${latestVersion}) and must be upgraded before use: run the command again with --upgrade (a backup copy is written beside it first).\n`,
     );
     expect(sha256(file)).toBe(before);
 
     const upgraded = await runCliToEnd(['list', '--archive', file, '--upgrade']);
     expect(upgraded.code, upgraded.stderr).toBe(0);
     const backup = path.join(tmp(), 'old.schema-1-backup.arshif');
-    expect(upgraded.stderr).toBe(`Upgraded ${file} (schema 1 → 2); the archive as it was is kept in ${backup}.\n`);
+    expect(upgraded.stderr).toBe(`Upgraded ${file} (schema 1 → ${latestVersion}); the archive as it was is kept in ${backup}.\n`);
     expect(upgraded.stdout).toMatch(/^1 articles/);
     const kept = new Database(backup, { readonly: true });
     expect(kept.pragma('user_version', { simple: true })).toBe(1);
