@@ -20,7 +20,8 @@ exports.default = async function afterPack(context) {
   await flipFuses(electronBinary(context), {
     version: FuseVersion.V1,
     resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === 3, // arm64
-    [FuseV1Options.RunAsNode]: false,
+    // On: the `arshif` command (resources/bin/arshif) runs this binary as Node, as VS Code's `code` does.
+    [FuseV1Options.RunAsNode]: true,
     [FuseV1Options.EnableCookieEncryption]: true,
     [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
     [FuseV1Options.EnableNodeCliInspectArguments]: false,

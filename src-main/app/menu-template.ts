@@ -16,6 +16,8 @@ export interface MenuActions {
   exportArchive(): void;
   setSettings(changes: Partial<Settings>): void;
   about(): void;
+  /** macOS only: link /usr/local/bin/arshif to the app's command-line launcher. */
+  installCommandLineTool(): void;
 }
 
 export interface MenuState {
@@ -108,7 +110,18 @@ function viewMenu(t: (key: StringKey) => string, state: MenuState, actions: Menu
 export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const t = (key: StringKey) => text(state.settings.language, key);
   const appMenu: MenuItemConstructorOptions[] = state.isMac
-    ? [{ label: t('appName'), submenu: [{ label: t('about'), click: () => actions.about() }, { type: 'separator' }, { label: t('quit'), role: 'quit' }] }]
+    ? [
+        {
+          label: t('appName'),
+          submenu: [
+            { label: t('about'), click: () => actions.about() },
+            { type: 'separator' },
+            { id: 'install-command-line-tool', label: t('installCommandLineTool'), click: () => actions.installCommandLineTool() },
+            { type: 'separator' },
+            { label: t('quit'), role: 'quit' },
+          ],
+        },
+      ]
     : [];
   return [
     ...appMenu,

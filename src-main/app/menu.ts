@@ -1,8 +1,10 @@
 import { app, BrowserWindow, dialog, Menu, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Result } from '../common/result.js';
 import type { ImportProgress, Language, Settings } from '../common/types.js';
 import type { ArchiveWorkerClient } from '../worker/client.js';
+import { CancelledByUser, COMMAND_LINK, existingCommand, launcherPath, linkCommand } from './command-line-tool.js';
 import { buildMenuTemplate, type MenuActions, type MenuState } from './menu-template.js';
 import { text } from './strings.js';
 import { openWithConsent } from './upgrade-consent.js';
@@ -52,6 +54,35 @@ export class AppMenu {
   private async open(archivePath: string): Promise<void> {
     const outcome = await openWithConsent(this.worker, archivePath, this.language, this.window());
     if (outcome) await this.report(Promise.resolve(outcome));
+  }
+
+  /** The macOS menu item: asks before replacing another `arshif`, then says how to use it. */
+  private async installCommandLineTool(): Promise<void> {
+    const t = (key: Parameters<typeof text>[1]) => text(this.language, key);
+    const launcher = launcherPath(process.resourcesPath);
+    if (!app.isPackaged || !fs.existsSync(launcher)) {
+      dialog.showErrorBox(t('errorTitle'), t('commandLineToolMissing'));
+      return;
+    }
+    try {
+      const existing = existingCommand(COMMAND_LINK, launcher);
+      if (existing.kind === 'other') {
+        const answer = await dialog.showMessageBox({
+          type: 'question',
+          message: t('commandLineToolReplace'),
+          detail: existing.description,
+          buttons: [t('replace'), t('cancel')],
+          defaultId: 1,
+          cancelId: 1,
+        });
+        if (answer.response !== 0) return;
+      }
+      await linkCommand(launcher, COMMAND_LINK);
+    } catch (error) {
+      if (!(error instanceof CancelledByUser)) dialog.showErrorBox(t('errorTitle'), (error as Error).message);
+      return;
+    }
+    await dialog.showMessageBox({ type: 'info', message: t('commandLineToolInstalled'), detail: `${COMMAND_LINK}\n${t('commandLineToolHowTo')}` });
   }
 
   private async pickPaths(options: OpenDialogOptions): Promise<string[]> {
@@ -111,6 +142,7 @@ export class AppMenu {
       })();
     },
     setSettings: (changes) => void this.report(this.worker.call('setSettings', changes)),
+    installCommandLineTool: () => void this.installCommandLineTool(),
     about: () => {
       void dialog.showMessageBox({
         type: 'info',

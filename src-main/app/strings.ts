@@ -59,6 +59,15 @@ export const STRINGS = {
   },
   upgradeConfirm: { ar: 'نسخ احتياطي ثم ترقية', en: 'Back Up and Upgrade' },
   upgraded: { ar: 'تمت ترقية الأرشيف؛ النسخة الاحتياطية في:', en: 'The archive was upgraded; the backup copy is in:' },
+  installCommandLineTool: { ar: 'تثبيت أداة سطر الأوامر…', en: 'Install Command Line Tool…' },
+  commandLineToolInstalled: { ar: 'ثُبِّت الأمر arshif', en: 'The arshif command is installed' },
+  commandLineToolHowTo: { ar: 'افتح نافذة طرفية جديدة واكتب: arshif --help', en: 'Open a new terminal window and type: arshif --help' },
+  commandLineToolReplace: { ar: 'يوجد أمر باسم arshif من قبل. أتستبدل به أمر أرشيف؟', en: 'There is already an arshif command. Replace it with Arshif’s?' },
+  replace: { ar: 'استبدال', en: 'Replace' },
+  commandLineToolMissing: {
+    ar: 'أداة سطر الأوامر جزء من التطبيق المثبَّت. من نسخة المصدر استعمل ‎npm link‎.',
+    en: 'The command line tool comes with the installed app. From a source checkout, use npm link.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -25,6 +25,7 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   debug: { type: 'boolean' },
   workers: { type: 'string' },
+  map: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

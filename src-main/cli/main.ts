@@ -5,18 +5,19 @@ import { ArshifError } from '../common/result.js';
 import type { Archive } from '../core/archive/archive.js';
 import { apiErrorOf } from '../core/service/errors.js';
 import { parseCli, requireArchive, type CliValues } from './args.js';
-import { importCommand } from './commands/import.js';
-import { exportCommand, listCommand, showCommand, statsCommand, tickerCommand } from './commands/read.js';
-import { searchCommand } from './commands/search.js';
-import { serveCommand } from './commands/serve.js';
+import { nativeBindingOption } from './native-binding.js';
 import { openForCommand, type ArchiveUse } from './open-for.js';
 import { printLine, terminalSafe } from './output.js';
 
 const USAGE = `arshif — an archive of scraped Arabic news sites
 
-Usage: npm run --silent arshif -- <command> [options]
+Usage: arshif <command> [options]
 
-  import <path>... --archive F     import folders, files and .zip bundles of scraped pages
+  import <path>... --archive F [--map FIELD=NAME ...]
+                                   import folders, files and .zip bundles of scraped pages, crawls
+                                   (.warc, .warc.gz, .wacz) and scraper exports (.jsonl, .json, .csv);
+                                   --map names an export's field for an article field (title, body,
+                                   date, url, author, section, site, scraped), e.g. --map body=story_text
   list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read --limit N --offset N]
   show   <id> --archive F          one article with its paragraphs and snapshots
   search <query> --archive F [--site S --section S --author A --from D --to D --min-reads N
@@ -38,15 +39,19 @@ Exit status 0 when the command ran (even if some files were rejected), 2 for a u
 
 type Command = (archive: Archive, positionals: string[], values: CliValues) => void | Promise<void>;
 
+// Each command's module is loaded only when that command runs, so a quick `search` or `show` never
+// loads (or compiles) the page parsers, the importer or the HTTP host.
+const read = () => import('./commands/read.js');
+
 const COMMANDS: Record<string, { use: ArchiveUse; run: Command }> = {
-  import: { use: 'write', run: (a, p, v) => importCommand(a, p, v) },
-  list: { use: 'read', run: (a, _p, v) => listCommand(a, v) },
-  show: { use: 'read', run: (a, p, v) => showCommand(a, p, v) },
-  search: { use: 'read', run: (a, p, v) => searchCommand(a, p, v) },
-  ticker: { use: 'read', run: (a, _p, v) => tickerCommand(a, v) },
-  stats: { use: 'read', run: (a, _p, v) => statsCommand(a, v) },
-  export: { use: 'read', run: (a, _p, v) => exportCommand(a, v) },
-  serve: { use: 'serve', run: (a, _p, v) => serveCommand(a, v) },
+  import: { use: 'write', run: async (a, p, v) => (await import('./commands/import.js')).importCommand(a, p, v) },
+  list: { use: 'read', run: async (a, _p, v) => (await read()).listCommand(a, v) },
+  show: { use: 'read', run: async (a, p, v) => (await read()).showCommand(a, p, v) },
+  search: { use: 'read', run: async (a, p, v) => (await import('./commands/search.js')).searchCommand(a, p, v) },
+  ticker: { use: 'read', run: async (a, _p, v) => (await read()).tickerCommand(a, v) },
+  stats: { use: 'read', run: async (a, _p, v) => (await read()).statsCommand(a, v) },
+  export: { use: 'read', run: async (a, _p, v) => (await read()).exportCommand(a, v) },
+  serve: { use: 'serve', run: async (a, _p, v) => (await import('./commands/serve.js')).serveCommand(a, v) },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -57,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[command];
   if (!entry) throw new ArshifError('bad-request', `unknown command "${command}" (try --help)`);
-  const archive = await openForCommand(requireArchive(values), entry.use, values.upgrade === true);
+  const archive = await openForCommand(requireArchive(values), entry.use, values.upgrade === true, nativeBindingOption());
   try {
     await entry.run(archive, positionals, values);
   } finally {

@@ -11,17 +11,19 @@ import { terminalSafe } from './output.js';
 
 export type ArchiveUse = 'read' | 'write' | 'serve';
 
-function open(file: string, use: ArchiveUse): Archive {
-  if (use === 'write') return openArchive(file, { create: true });
+type Binding = { nativeBinding?: string };
+
+function open(file: string, use: ArchiveUse, binding: Binding): Archive {
+  if (use === 'write') return openArchive(file, { create: true, ...binding });
   if (use === 'serve') {
     try {
-      return openArchive(file, { readonly: true });
+      return openArchive(file, { readonly: true, ...binding });
     } catch (error) {
       if (!(error instanceof ArshifError) || error.code !== 'not-found') throw error;
-      return openArchive(file, { create: true }); // a new archive, as the app's first run makes one
+      return openArchive(file, { create: true, ...binding }); // a new archive, as the app's first run makes one
     }
   }
-  return openArchive(file, { readonly: true });
+  return openArchive(file, { readonly: true, ...binding });
 }
 
 function withUpgradeHint(error: unknown): unknown {
@@ -31,14 +33,14 @@ function withUpgradeHint(error: unknown): unknown {
   return error;
 }
 
-export async function openForCommand(file: string, use: ArchiveUse, upgrade: boolean): Promise<Archive> {
+export async function openForCommand(file: string, use: ArchiveUse, upgrade: boolean, binding: Binding = {}): Promise<Archive> {
   try {
-    return open(file, use);
+    return open(file, use, binding);
   } catch (error) {
     if (!(error instanceof ArshifError) || error.code !== 'needs-upgrade') throw error;
     if (!upgrade) throw withUpgradeHint(error);
   }
-  const outcome = await backUpAndUpgrade(file);
+  const outcome = await backUpAndUpgrade(file, binding);
   process.stderr.write(`${terminalSafe(`Upgraded ${outcome.path} (schema ${outcome.fromVersion} → ${outcome.toVersion}); the archive as it was is kept in ${outcome.backup}.`)}\n`);
-  return open(file, use);
+  return open(file, use, binding);
 }

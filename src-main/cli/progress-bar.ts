@@ -8,7 +8,8 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   let drawn = false;
   const describe = (p: ImportProgress) => {
     const eta = p.etaMs === null ? '' : ` · ETA ${formatDuration(p.etaMs)}`;
-    return `${p.filesDone}/${p.filesTotal} files · +${p.articlesAdded} added · ${p.articlesUpdated} updated · ${p.rejected} rejected · ${Math.round(p.pagesPerSecond)} pages/s${eta}`;
+    const records = p.recordsDone > 0 ? ` · ${p.recordsDone} records` : '';
+    return `${p.filesDone}/${p.filesTotal} files${records} · ${(p.bytesDone / 1048576).toFixed(0)}/${(p.bytesTotal / 1048576).toFixed(0)} MB · +${p.articlesAdded} added · ${p.articlesUpdated} updated · ${p.rejected} rejected · ${Math.round(p.pagesPerSecond)} pages/s${eta}`;
   };
   return {
     update(p) {
@@ -18,7 +19,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
       }
       if (live) {
         const width = 24;
-        const ratio = p.filesTotal > 0 ? Math.min(1, p.filesDone / p.filesTotal) : 0;
+        const ratio = Math.min(1, p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.filesTotal > 0 ? p.filesDone / p.filesTotal : 0);
         const filled = Math.round(ratio * width);
         const bar = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${Math.floor(ratio * 100)}%`;
         const line = `${bar} ${describe(p)}`;

@@ -8,6 +8,7 @@ import type {
   Article,
   ArchiveInfo,
   ArchiveStats,
+  ExportField,
   ExportResult,
   UpgradeResult,
   ImportProgress,
@@ -19,6 +20,9 @@ import type {
   TickerDays,
   TickerSnapshot,
 } from './types.js';
+
+/** The article fields a field mapping may name (ExportField). */
+export const EXPORT_FIELDS = ['title', 'body', 'date', 'url', 'author', 'section', 'site', 'scraped'] as const satisfies readonly ExportField[];
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
@@ -59,7 +63,11 @@ export const schemas = {
   related: v.strictObject({ id, limit: v.optional(count(100)) }),
   ticker: v.strictObject({ site: v.optional(text(500)), date: v.optional(day) }),
   tickerDays: v.strictObject({ site: v.optional(text(500)) }),
-  paths: v.strictObject({ paths: v.pipe(v.array(path), v.minLength(1, 'needs at least one path'), v.maxLength(10_000)) }),
+  importArgs: v.strictObject({
+    paths: v.pipe(v.array(path), v.minLength(1, 'needs at least one path'), v.maxLength(10_000)),
+    /** For scraper exports with unusual field names: article field → the export's field (a.b for nested). */
+    map: v.optional(v.record(v.picklist(EXPORT_FIELDS, `must be one of ${EXPORT_FIELDS.join(', ')}`), v.pipe(text(200), v.minLength(1, 'must name a field')))),
+  }),
   importId: v.strictObject({ importId: id }),
   archivePath: v.strictObject({ path }),
   exportTo: v.strictObject({ out: path, force: v.optional(v.boolean()) }),
@@ -98,7 +106,7 @@ export const methods = {
   search: method<SearchResult>()(schemas.search),
   ticker: method<TickerSnapshot | null>()(schemas.ticker),
   tickerDays: method<TickerDays[]>()(schemas.tickerDays),
-  import: method<{ importId: number }>()(schemas.paths, true),
+  import: method<{ importId: number }>()(schemas.importArgs, true),
   cancelImport: method<{ cancelled: boolean }>()(schemas.importId),
   importStatus: method<ImportProgress | null>()(schemas.none),
   importReport: method<ImportReport>()(schemas.importId),

@@ -100,7 +100,9 @@ export type RejectReason =
   | 'unreadable'
   | 'unsupported-type'
   | 'bad-zip'
-  | 'link';
+  | 'link'
+  /** A crawl (WARC, WACZ) or export (JSON, CSV) damaged or cut short: what came before it was imported. */
+  | 'damaged';
 
 export interface Rejection {
   path: string;
@@ -108,9 +110,25 @@ export interface Rejection {
   message: string;
 }
 
+/**
+ * Why a record of a crawl was passed over by design (counted, never listed one by one): not an HTML page,
+ * a redirect, an HTTP error (4xx/5xx) or another status than OK, robots.txt, an HTML page that is no
+ * article (home, section and tag pages), a revisit whose original capture is not an article in the archive.
+ */
+export const SKIP_REASONS = ['not-html', 'redirect', 'http-error', 'http-other', 'robots-txt', 'not-article', 'revisit-without-original'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** The fields of an article in a scraper export (JSON lines, JSON, CSV); `body` is its text (plain or HTML). */
+export type ExportField = 'title' | 'body' | 'date' | 'url' | 'author' | 'section' | 'site' | 'scraped';
+/** Which field of an export holds which part of an article, for exports whose names are not the usual ones. */
+export type FieldMap = Partial<Record<ExportField, string>>;
+
 export interface ImportCounts {
+  /** Files and zip members (a WARC, WACZ or export file counts as one). */
   filesTotal: number;
   filesDone: number;
+  /** Records of crawls and items of exports read so far (their files are counted in filesDone when finished). */
+  recordsDone: number;
   articlesAdded: number;
   articlesUpdated: number;
   /** Files already in the archive with the same content (re-runs). */
@@ -118,7 +136,11 @@ export interface ImportCounts {
   /** Byte-identical copies of a file already seen at another path. */
   duplicates: number;
   rejected: number;
+  /** Bytes of the input files and zips on disk; progress and time left go by these. */
+  bytesTotal: number;
   bytesDone: number;
+  /** Records of crawls passed over by design, by reason (absent: none). */
+  skipped: Partial<Record<SkipReason, number>>;
 }
 
 export type ImportPhase = 'scanning' | 'importing' | 'finished' | 'cancelled' | 'failed';
@@ -127,8 +149,10 @@ export interface ImportProgress extends ImportCounts {
   importId: number;
   phase: ImportPhase;
   elapsedMs: number;
+  /** Pages, files and records per second. */
   pagesPerSecond: number;
-  /** Estimated milliseconds left; null while unknown. */
+  bytesPerSecond: number;
+  /** Estimated milliseconds left (from the bytes still to read); null while unknown. */
   etaMs: number | null;
 }
 

@@ -23,6 +23,7 @@ export async function runImportThread(data: ImportThreadData): Promise<void> {
         signal: controller.signal,
         parseWorkers: data.parseWorkers,
         batchSize: data.batchSize,
+        fieldMap: data.fieldMap,
         onProgress: (progress) => post({ type: 'progress', progress }),
       });
       post({ type: 'done', report });

@@ -20,6 +20,7 @@ export function threadedImports(nativeBinding: string | undefined): ImportEngine
         ...(nativeBinding ? { nativeBinding } : {}),
         ...(options.parseWorkers !== undefined ? { parseWorkers: options.parseWorkers } : {}),
         ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+        ...(options.fieldMap !== undefined ? { fieldMap: options.fieldMap } : {}),
       };
       const worker: Worker = spawnWorker(import.meta.url, 'archive-worker', { workerData: data });
       let resolveId: (id: number) => void = () => {};

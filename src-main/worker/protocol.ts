@@ -1,7 +1,7 @@
 /** Messages between the archive worker, its client, and its import thread (plain data only). */
 import type { ApiEventMessage } from '../common/bridge.js';
 import type { ApiError, Result } from '../common/result.js';
-import type { ImportProgress, ImportReport } from '../common/types.js';
+import type { FieldMap, ImportProgress, ImportReport } from '../common/types.js';
 import type { ServiceOptions } from '../core/service/index.js';
 
 /** workerData of the archive worker: the service options minus callbacks and the engine. */
@@ -24,6 +24,7 @@ export interface ImportThreadData {
   nativeBinding?: string;
   parseWorkers?: number;
   batchSize?: number;
+  fieldMap?: FieldMap;
 }
 
 export type ToImportThread = { type: 'cancel' };

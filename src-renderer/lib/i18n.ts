@@ -200,6 +200,16 @@ const ar = {
   err_unknownMethod: 'طريقة غير معروفة',
   archiveStats: '{articles} مقالة في {sites} موقع',
   keyboardHelp: 'اختصارات لوحة المفاتيح',
+  // Crawls (WARC, WACZ) and scraper exports
+  reason_damaged: 'ملف تالف أو مقطوع',
+  importSkippedRecords: 'سجلات متروكة: {list}',
+  'skip_not-html': 'ليست HTML',
+  skip_redirect: 'تحويل',
+  'skip_http-error': 'خطأ HTTP',
+  'skip_http-other': 'حالة HTTP أخرى',
+  'skip_robots-txt': 'robots.txt',
+  'skip_not-article': 'صفحة ليست مقالة',
+  'skip_revisit-without-original': 'إعادة زيارة بلا أصل في الأرشيف',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -391,6 +401,16 @@ const en: Record<MessageKey, string> = {
   err_unknownMethod: 'Unknown method',
   archiveStats: '{articles} articles from {sites} sites',
   keyboardHelp: 'Keyboard shortcuts',
+  // Crawls (WARC, WACZ) and scraper exports
+  reason_damaged: 'Damaged or cut-short file',
+  importSkippedRecords: 'Records passed over: {list}',
+  'skip_not-html': 'not HTML',
+  skip_redirect: 'redirect',
+  'skip_http-error': 'HTTP error',
+  'skip_http-other': 'other HTTP status',
+  'skip_robots-txt': 'robots.txt',
+  'skip_not-article': 'page that is no article',
+  'skip_revisit-without-original': 'revisit whose original is not in the archive',
 };
 
 export type Lang = 'ar' | 'en';

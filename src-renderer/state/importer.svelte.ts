@@ -71,6 +71,10 @@ export class ImportState {
       phase: 'scanning',
       filesTotal: 0,
       filesDone: 0,
+      recordsDone: 0,
+      bytesTotal: 0,
+      skipped: {},
+      bytesPerSecond: 0,
       articlesAdded: 0,
       articlesUpdated: 0,
       unchanged: 0,
@@ -143,7 +147,7 @@ export class ImportState {
       this.report = report.value;
       const p = this.progress;
       if (p && p.importId === id && !isTerminal(p.phase)) this.progress = { ...p, ...report.value, pagesPerSecond: p.pagesPerSecond, etaMs: 0 };
-      else if (!p) this.progress = { ...report.value, pagesPerSecond: 0, etaMs: 0 };
+      else if (!p) this.progress = { ...report.value, pagesPerSecond: 0, bytesPerSecond: 0, etaMs: 0 };
     } else {
       this.error = { text: t(errorCodeKey(report.error.code)), detail: report.error.message };
     }

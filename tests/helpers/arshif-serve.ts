@@ -17,17 +17,31 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRootForServe, 'src-main/cli/main.ts'), ...args], {
-    cwd: repoRootForServe,
+/** How to start arshif: a program and the arguments that come before the command's own. */
+export interface CliCommand {
+  file: string;
+  args: string[];
+  cwd: string;
+}
+
+/** From sources, as `npm run arshif` does. */
+export const SOURCE_CLI: CliCommand = {
+  file: process.execPath,
+  args: ['--import', 'tsx', path.join(repoRootForServe, 'src-main/cli/main.ts')],
+  cwd: repoRootForServe,
+};
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cli: CliCommand = SOURCE_CLI): ChildProcess {
+  return spawn(cli.file, [...cli.args, ...args], {
+    cwd: cli.cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 /** Starts `serve` and resolves with the first stdout line once it is printed; rejects if the process exits first. */
-export function startServe(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<ServeProcess> {
-  const child = runCli(['serve', ...args], env);
+export function startServe(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000, cli: CliCommand = SOURCE_CLI): Promise<ServeProcess> {
+  const child = runCli(['serve', ...args], env, cli);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -61,8 +75,12 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}, timeoutM
 }
 
 /** Runs the CLI to completion: exit code, stdout, stderr. */
-export function runCliToEnd(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = runCli(args, env);
+export function runCliToEnd(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cli: CliCommand = SOURCE_CLI,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = runCli(args, env, cli);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -2,12 +2,14 @@ import { ArshifError } from '../../common/result.js';
 import type { ImportReport } from '../../common/types.js';
 import type { Archive } from '../../core/archive/archive.js';
 import { runImport } from '../../core/importer/run-import.js';
-import { integer, type CliValues } from '../args.js';
+import { EXPORT_FIELDS } from '../../common/api.js';
+import { checked, integer, type CliValues } from '../args.js';
 import { formatDuration, printJson, printLine } from '../output.js';
 import { progressReporter } from '../progress-bar.js';
 
 export async function importCommand(archive: Archive, paths: string[], values: CliValues): Promise<void> {
   if (paths.length === 0) throw new ArshifError('bad-request', 'import needs at least one folder, file or .zip to import');
+  const { map: fieldMap } = checked('import', { paths, map: fieldMapOf(values.map) });
   const reporter = progressReporter();
   const controller = new AbortController();
   const onSignal = () => {
@@ -22,6 +24,7 @@ export async function importCommand(archive: Archive, paths: string[], values: C
       onProgress: (p) => reporter.update(p),
       signal: controller.signal,
       parseWorkers: integer(values, 'workers'),
+      ...(fieldMap ? { fieldMap } : {}),
     });
   } finally {
     reporter.done();
@@ -35,6 +38,24 @@ export async function importCommand(archive: Archive, paths: string[], values: C
   }
   printLine(`Import #${report.importId} ${report.phase} in ${formatDuration(report.elapsedMs)}: ${report.filesDone}/${report.filesTotal} files`);
   printLine(`  articles added ${report.articlesAdded}, updated ${report.articlesUpdated}; unchanged files ${report.unchanged}, identical copies ${report.duplicates}`);
+  const skipped = Object.entries(report.skipped).map(([reason, n]) => `${n} ${reason}`);
+  if (report.recordsDone > 0) printLine(`  records of crawls and exports ${report.recordsDone}; passed over: ${skipped.join(', ') || 'none'}`);
   printLine(`  rejected ${rejections.length}${rejections.length ? ':' : ''}`);
   for (const r of rejections) printLine(`    [${r.reason}] ${r.path} — ${r.message}`);
+}
+
+/** `--map body=story_text --map date=meta.published` → {body: 'story_text', date: 'meta.published'}. */
+function fieldMapOf(pairs: string[] | undefined): Record<string, string> | undefined {
+  if (pairs === undefined || pairs.length === 0) return undefined;
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const m = /^([^=]+)=(.+)$/u.exec(pair);
+    if (!m) throw new ArshifError('bad-request', `--map needs FIELD=NAME (e.g. --map body=story_text), not "${pair}"; fields: ${EXPORT_FIELDS.join(', ')}`);
+    const field = (m[1] ?? '').trim();
+    if (!(EXPORT_FIELDS as readonly string[]).includes(field)) {
+      throw new ArshifError('bad-request', `--map: "${field}" is not an article field; fields: ${EXPORT_FIELDS.join(', ')}`);
+    }
+    map[field] = (m[2] ?? '').trim();
+  }
+  return map;
 }

@@ -7,16 +7,21 @@ import { defaultConfigDir } from '../../core/service/index.js';
 import { checkBinding, DEFAULT_HOST, DEFAULT_PORT, newToken, startHost } from '../../host/index.js';
 import { ArchiveWorkerClient } from '../../worker/client.js';
 import { integer, type CliValues } from '../args.js';
+import { nativeBindingOption } from '../native-binding.js';
 import { printLine } from '../output.js';
 
 /** How long a stop may take before the process ends anyway (a hung query must not keep it alive). */
 const STOP_GRACE_MS = 5_000;
 
-/** out/renderer of this checkout; ARSHIF_RENDERER_DIR overrides it. */
+/**
+ * The built renderer: ARSHIF_RENDERER_DIR (set by the desktop app's launcher), else out/renderer beside
+ * this build — out/cli/*.mjs when built, src-main/cli/commands/*.ts from sources.
+ */
 function rendererDir(): string {
   const fromEnv = process.env.ARSHIF_RENDERER_DIR;
   if (fromEnv) return path.resolve(fromEnv);
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
+  const here = fileURLToPath(import.meta.url);
+  return path.resolve(path.dirname(here), here.endsWith('.ts') ? '../../../out/renderer' : '../renderer');
 }
 
 /**
@@ -71,6 +76,7 @@ export async function serveCommand(archive: Archive, values: CliValues): Promise
   const worker = await ArchiveWorkerClient.start({
     configDir: defaultConfigDir(),
     initialArchive: { kind: 'path', path: archivePath, create: false },
+    ...nativeBindingOption(),
     parseWorkers: integer(values, 'workers'),
   });
   let host;

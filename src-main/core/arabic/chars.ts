@@ -1,4 +1,9 @@
-// Character tables shared by normalize.ts and tokenize.ts, built once at module load (~a few ms).
+// Character tables shared by normalize.ts and tokenize.ts. The rules are the functions computeFold and
+// computeKind below; the tables every process uses are decoded from charTables.ts, generated from those
+// rules (tests/tools/arabic-lists/build-char-tables.ts) and checked against them by a unit test.
+// Decoding takes a few milliseconds, computing 40–80 ms of CPU — which every `arshif` command and
+// every thread would otherwise pay at start-up. Frozen tables also keep the index and the queries in
+// step when the runtime's Unicode data (toLowerCase, \p{L}) differs, e.g. Electron's V8 and Node's.
 //
 // FOLD maps one UTF-16 code unit to its normalised code unit (0 = drop). It holds every rule of
 // "Search semantics" that works character by character; NFKC (which may change a string's length)
@@ -12,6 +17,8 @@
 //   WORD_NFKC  letter/digit that may change under NFKC (presentation forms, Latin-1, …)
 //   JOIN_NFKC  combining mark outside the Arabic block (may compose under NFKC)
 //   HIGH       high surrogate: classify the code point of the pair (slow path)
+
+import { FOLD_TABLE, KIND_TABLE } from './charTables.js';
 
 export const SEP = 0;
 export const WORD = 1;
@@ -63,7 +70,8 @@ function isArabicDroppedMark(c: number): boolean {
   );
 }
 
-function buildFold(): Uint16Array {
+/** FOLD from its rules (slow: ~65,536 toLowerCase calls). */
+export function computeFold(): Uint16Array {
   const fold = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) {
@@ -105,7 +113,8 @@ function buildFold(): Uint16Array {
   return fold;
 }
 
-function buildKind(): Uint8Array {
+/** KIND from its rules (slow: ~65,536 Unicode property tests). */
+export function computeKind(): Uint8Array {
   const kind = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdbff) {
@@ -129,5 +138,52 @@ function buildKind(): Uint8Array {
   return kind;
 }
 
-export const FOLD: Uint16Array = buildFold();
-export const KIND: Uint8Array = buildKind();
+/** FOLD from charTables.ts: identity, except for the listed code units. */
+export function decodeFold(encoded: string): Uint16Array {
+  const fold = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) fold[c] = c;
+  let c = 0;
+  for (const entry of encoded.split(' ').filter(Boolean)) {
+    const [gap, to] = entry.split(':') as [string, string];
+    c += parseInt(gap, 36);
+    fold[c] = parseInt(to, 36);
+  }
+  return fold;
+}
+
+/** KIND from charTables.ts: runs of `length` code units of one kind, `<length in base 36><kind digit>`. */
+export function decodeKind(encoded: string): Uint8Array {
+  const kind = new Uint8Array(0x10000);
+  let c = 0;
+  for (const run of encoded.split(' ').filter(Boolean)) {
+    const length = parseInt(run.slice(0, -1), 36);
+    kind.fill(run.charCodeAt(run.length - 1) - 48, c, c + length);
+    c += length;
+  }
+  return kind;
+}
+
+export function encodeFold(fold: Uint16Array): string {
+  const entries: string[] = [];
+  let previous = 0;
+  for (let c = 0; c < fold.length; c++) {
+    if (fold[c] === c) continue;
+    entries.push(`${(c - previous).toString(36)}:${fold[c]!.toString(36)}`);
+    previous = c;
+  }
+  return entries.join(' ');
+}
+
+export function encodeKind(kind: Uint8Array): string {
+  const runs: string[] = [];
+  for (let start = 0; start < kind.length; ) {
+    let end = start + 1;
+    while (end < kind.length && kind[end] === kind[start]) end++;
+    runs.push(`${(end - start).toString(36)}${kind[start]}`);
+    start = end;
+  }
+  return runs.join(' ');
+}
+
+export const FOLD: Uint16Array = decodeFold(FOLD_TABLE);
+export const KIND: Uint8Array = decodeKind(KIND_TABLE);

@@ -5,17 +5,40 @@ export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 const PAGE_EXTENSIONS = new Set(['', '.txt', '.text', '.html', '.htm', '.xhtml', '.shtml']);
 
-export type FileKind = 'page' | 'zip' | 'unsupported';
+/** Files read as a stream of units rather than as one page: crawls (WARC, WACZ) and scraper exports. */
+export type SourceFormat = 'warc' | 'wacz' | 'jsonl' | 'json' | 'csv';
+
+export type FileKind = 'page' | 'zip' | SourceFormat | 'unsupported';
+
+const SOURCE_EXTENSIONS: ReadonlyArray<readonly [string, SourceFormat]> = [
+  ['.warc.gz', 'warc'],
+  ['.warc', 'warc'],
+  ['.wacz', 'wacz'],
+  ['.jsonl', 'jsonl'],
+  ['.ndjson', 'jsonl'],
+  ['.json', 'json'],
+  ['.csv', 'csv'],
+  ['.tsv', 'csv'],
+];
 
 export function fileKind(name: string): FileKind {
-  const ext = path.posix.extname(name.replace(/\\/g, '/')).toLowerCase();
+  const lower = name.replace(/\\/g, '/').toLowerCase();
+  const ext = path.posix.extname(lower);
   if (ext === '.zip') return 'zip';
+  for (const [suffix, format] of SOURCE_EXTENSIONS) if (lower.endsWith(suffix)) return format;
   return PAGE_EXTENSIONS.has(ext) ? 'page' : 'unsupported';
+}
+
+export function isSourceKind(kind: FileKind): kind is SourceFormat {
+  return kind !== 'page' && kind !== 'zip' && kind !== 'unsupported';
 }
 
 export function describeUnsupported(name: string): string {
   const ext = path.posix.extname(name).toLowerCase() || '(none)';
-  return `Files of type ${ext} are not pages; only .txt and .html/.htm pages and .zip bundles of them are imported.`;
+  return (
+    `Files of type ${ext} are not pages; Arshif imports .txt and .html/.htm pages, .zip bundles of them, ` +
+    `crawls (.warc, .warc.gz, .wacz) and scraper exports (.jsonl, .ndjson, .json, .csv).`
+  );
 }
 
 export function tooLargeMessage(bytes: number): string {

@@ -1,10 +1,15 @@
 import os from 'node:os';
 import { spawnWorker } from '../threads/spawn-worker.js';
 import type { PageContext } from '../pages/types.js';
+import type { PageJob, PageJobBody } from './page-worker.js';
 import { processPage, type ProcessedPage } from './process-page.js';
+import { processItem } from './sources/item-page.js';
+import type { ExportItem } from './sources/types.js';
 
 export interface PageParser {
   parse(bytes: Uint8Array, name: string, context?: PageContext): Promise<ProcessedPage>;
+  /** An item of a scraper export, built into a page and analysed like one. */
+  parseItem(item: ExportItem): Promise<ProcessedPage>;
   close(): Promise<void>;
 }
 
@@ -12,6 +17,7 @@ export interface PageParser {
 export function inlineParser(): PageParser {
   return {
     parse: async (bytes, name, context) => processPage(bytes, name, context),
+    parseItem: async (item) => processItem(item),
     close: async () => {},
   };
 }
@@ -47,15 +53,18 @@ export function workerParser(count: number): PageParser {
     });
     return worker;
   });
+  const post = (job: PageJobBody): Promise<ProcessedPage> => {
+    const id = nextId++;
+    const worker = workers[id % workers.length]!;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      const message: PageJob = { ...job, id };
+      worker.postMessage(message);
+    });
+  };
   return {
-    parse(bytes, name, context) {
-      const id = nextId++;
-      const worker = workers[id % workers.length]!;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, bytes, name, context });
-      });
-    },
+    parse: (bytes, name, context) => post({ bytes, name, context }),
+    parseItem: (item) => post({ item }),
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -1,4 +1,4 @@
-import type { PageContext, PageOutcome } from '../pages/types.js';
+import type { PageContext, PageOutcome, ParsedPage } from '../pages/types.js';
 import { readPage } from '../pages/index.js';
 import { analyzeForIndex, titleKey } from '../arabic/index.js';
 import { splitByline } from '../pages/byline.js';
@@ -36,17 +36,18 @@ function tickerKeys(headlines: string[]): string[] {
 export function processPage(bytes: Uint8Array, fileName: string, context: PageContext = {}): ProcessedPage {
   const outcome = readPage(bytes, fileName, context);
   if (!outcome.ok) return { outcome, analysis: null };
-  const page = outcome.page;
+  return { outcome, analysis: analysePage(outcome.page) };
+}
+
+/** The search text and identity keys of a parsed page (whatever it was read from). */
+export function analysePage(page: ParsedPage): PageAnalysis {
   const title = analyzeForIndex(page.title);
   const body = analyzeForIndex(page.paragraphs.join('\n'));
   return {
-    outcome,
-    analysis: {
-      titleKey: titleKey(page.title),
-      title,
-      body,
-      tickerKeys: tickerKeys(page.ticker),
-      fingerprint: fingerprintOf(body.norm, title.norm),
-    },
+    titleKey: titleKey(page.title),
+    title,
+    body,
+    tickerKeys: tickerKeys(page.ticker),
+    fingerprint: fingerprintOf(body.norm, title.norm),
   };
 }

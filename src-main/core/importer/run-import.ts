@@ -2,16 +2,19 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { ImportCounts, ImportPhase, ImportProgress, ImportReport, Rejection } from '../../common/types.js';
+import type { FieldMap, ImportCounts, ImportPhase, ImportProgress, ImportReport, Rejection, SkipReason } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
-import { MAX_PAGE_BYTES, describeUnsupported, fileKind, tooLargeMessage } from './file-kinds.js';
+import type { PageContext } from '../pages/types.js';
+import { MAX_PAGE_BYTES, describeUnsupported, fileKind, isSourceKind, tooLargeMessage, type SourceFormat } from './file-kinds.js';
 import { createParser, type PageParser } from './parse-pool.js';
 import type { ProcessedPage } from './process-page.js';
 import { emptyCounts, progressOf } from './progress.js';
 import { countImport, walkImport } from './scan.js';
-import { siteFromPath } from './site-from-path.js';
+import { siteFromPath, siteFromUrl } from './site-from-path.js';
+import { ByteInput } from './sources/byte-input.js';
+import { streamEvents, waczEvents, type ExportItem, type RevisitRecord, type SourceEvent } from './sources/index.js';
 import { ArchiveWriter, type ExistingSnapshot } from './writer.js';
-import { countZipMembers, zipMembers } from './zip.js';
+import { countZipMembers, zipMembers, type ZipMember } from './zip.js';
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -21,18 +24,48 @@ export interface ImportOptions {
   batchSize?: number;
   /** Parse worker threads; 0 parses on this thread. Default: cores − 1. */
   parseWorkers?: number;
+  /** Field names of scraper exports that use unusual ones (article field → the export's field). */
+  fieldMap?: FieldMap;
 }
 
-type WriteOp =
+/**
+ * What an op adds to progress: a file (or zip member), a record of a crawl or export, or neither; and
+ * the bytes on disk it accounts for (progress and ETA go by bytes).
+ */
+interface Tally {
+  unit: 'file' | 'record' | 'none';
+  bytes: number;
+}
+
+type WriteOp = (
   | { type: 'reject'; rejection: Rejection; bytes: number }
   | { type: 'unchanged'; bytes: number }
-  | { type: 'page'; path: string; root: string; hash: string; bytes: number; processed: ProcessedPage; replaces: ExistingSnapshot | null };
+  | {
+      type: 'page';
+      path: string;
+      root: string;
+      hash: string;
+      bytes: number;
+      processed: ProcessedPage;
+      replaces: ExistingSnapshot | null;
+      /** A page of a crawl: one that is no article is counted as skipped, not listed. */
+      crawl?: boolean;
+    }
+  | { type: 'revisit'; path: string; hash: string; bytes: number; revisit: RevisitRecord; replaces: ExistingSnapshot | null }
+  | { type: 'skip'; reason: SkipReason; bytes: number }
+  /** Progress only: the rest of a file's bytes once its units are done. */
+  | { type: 'progress'; bytes: number }
+) & { tally?: Tally };
 
+/** Something to import as one page: a file, a zip member, or a page of a crawl. */
 interface Unit {
   path: string;
   root: string;
   size: number;
   read(): Promise<Buffer>;
+  /** What a crawl knows of the page (URL, Content-Type, capture day); crawl pages have no file type to check. */
+  context?: PageContext;
+  tally?: Tally;
 }
 
 /**
@@ -85,15 +118,20 @@ class ImportRun {
   async execute(): Promise<ImportReport> {
     this.emit();
     try {
-      this.counts.filesTotal = await countImport(this.paths, this.options.signal);
+      const planned = await countImport(this.paths, this.options.signal);
+      this.counts.filesTotal = planned.files;
+      this.counts.bytesTotal = planned.bytes;
       this.phase = 'importing';
       this.emit();
       this.parser = createParser(this.options.parseWorkers);
       for await (const item of walkImport(this.paths, this.options.signal)) {
         if (this.cancelled) break;
         if (item.kind === 'rejected') await this.enqueue(Promise.resolve({ type: 'reject', rejection: item.rejection, bytes: 0 }));
-        else if (item.kind === 'file') await this.handleUnit({ path: item.path, root: this.rootOf(item.path), size: item.size, read: async () => fs.readFileSync(item.path) });
-        else await this.handleZip(item.path, item.path, this.rootOf(item.path));
+        else if (item.kind === 'file') {
+          const tally: Tally = { unit: 'file', bytes: item.size };
+          await this.handleUnit({ path: item.path, root: this.rootOf(item.path), size: item.size, read: async () => fs.readFileSync(item.path), tally });
+        } else if (item.kind === 'source') await this.handleSourceFile(item.path, item.format, item.size);
+        else await this.handleZip(item.path, item.path, this.rootOf(item.path), item.size);
       }
       await this.drain();
       this.phase = this.cancelled ? 'cancelled' : 'finished';
@@ -113,17 +151,29 @@ class ImportRun {
     return this.roots.find((r) => p === r || p.startsWith(r + path.sep)) ?? p;
   }
 
-  private async handleZip(source: string | Buffer, displayPath: string, root: string): Promise<void> {
+  /** A zip's members; `fileSize` for a zip on disk (its members' bytes count for progress; a nested zip's are in its own). */
+  private async handleZip(source: string | Buffer, displayPath: string, root: string, fileSize = 0): Promise<void> {
+    let attributed = 0;
+    const tallyOf = (bytes: number): Tally => {
+      const counted = typeof source === 'string' ? bytes : 0;
+      attributed += counted;
+      return { unit: 'file', bytes: counted };
+    };
     try {
       for await (const member of zipMembers(source)) {
         if (this.cancelled) return;
         const memberPath = `${displayPath}!/${member.name}`;
-        if (fileKind(member.name) === 'zip' && memberPath.split('!/').length > MAX_ZIP_NESTING) {
+        const kind = fileKind(member.name);
+        if (kind === 'zip' && memberPath.split('!/').length > MAX_ZIP_NESTING) {
           const rejection: Rejection = { path: memberPath, reason: 'bad-zip', message: `Zips nested more than ${MAX_ZIP_NESTING} deep are not opened.` };
           await this.enqueue(Promise.resolve({ type: 'reject', rejection, bytes: 0 }));
           continue;
         }
-        if (fileKind(member.name) === 'zip' && member.uncompressedSize <= MAX_PAGE_BYTES) {
+        if (isSourceKind(kind)) {
+          await this.handleSourceMember(member, kind, memberPath, root, tallyOf(member.compressedSize));
+          continue;
+        }
+        if (kind === 'zip' && member.uncompressedSize <= MAX_PAGE_BYTES) {
           const inner = await member.read().catch(() => null);
           if (inner) {
             this.counts.filesTotal -= 1; // the nested zip stands for its members, counted next
@@ -131,12 +181,91 @@ class ImportRun {
             continue;
           }
         }
-        await this.handleUnit({ path: memberPath, root, size: member.uncompressedSize, read: member.read });
+        await this.handleUnit({ path: memberPath, root, size: member.uncompressedSize, read: member.read, tally: tallyOf(member.compressedSize) });
       }
     } catch (error) {
       const rejection: Rejection = { path: displayPath, reason: 'bad-zip', message: `The zip file is damaged: ${(error as Error).message}` };
       await this.enqueue(Promise.resolve({ type: 'reject', rejection, bytes: 0 }));
     }
+    const rest = fileSize - attributed; // headers and the central directory
+    if (rest > 0 && !this.cancelled) await this.enqueue(Promise.resolve({ type: 'progress', bytes: 0, tally: { unit: 'none', bytes: rest } }));
+  }
+
+  /** A crawl or export on disk: its units, then the file counted done with the rest of its bytes. */
+  private async handleSourceFile(file: string, format: SourceFormat, size: number): Promise<void> {
+    const root = this.rootOf(file);
+    const input = format === 'wacz' ? null : ByteInput.fromFile(file);
+    const events = input === null ? waczEvents(file, file) : streamEvents(format as Exclude<SourceFormat, 'wacz'>, input, file, this.options);
+    let attributed = 0;
+    try {
+      for await (const event of events) {
+        if (this.cancelled) return;
+        const bytes = Math.max(0, Math.min(size, event.consumed) - attributed);
+        attributed += bytes;
+        await this.handleEvent(event, root, { unit: 'record', bytes });
+      }
+    } catch (error) {
+      const rejection: Rejection = { path: file, reason: 'unreadable', message: `Cannot read the file: ${(error as Error).message}` };
+      await this.enqueue(Promise.resolve({ type: 'reject', rejection, bytes: 0, tally: { unit: 'record', bytes: 0 } }));
+    } finally {
+      await input?.close();
+    }
+    if (!this.cancelled) await this.enqueue(Promise.resolve({ type: 'progress', bytes: 0, tally: { unit: 'file', bytes: Math.max(0, size - attributed) } }));
+  }
+
+  /** A crawl or export inside a zip, streamed from it. */
+  private async handleSourceMember(member: ZipMember, format: SourceFormat, memberPath: string, root: string, tally: Tally): Promise<void> {
+    if (format === 'wacz') {
+      const message = 'A WACZ inside a zip is not read: extract it and import the .wacz file.';
+      await this.enqueue(Promise.resolve({ type: 'reject', rejection: { path: memberPath, reason: 'unsupported-type', message }, bytes: 0, tally }));
+      return;
+    }
+    let input: ByteInput | null = null;
+    try {
+      input = ByteInput.fromStream(await member.open());
+      for await (const event of streamEvents(format, input, memberPath, this.options)) {
+        if (this.cancelled) return;
+        await this.handleEvent(event, root, { unit: 'record', bytes: 0 });
+      }
+    } catch (error) {
+      const rejection: Rejection = { path: memberPath, reason: 'bad-zip', message: `The zip member is damaged: ${(error as Error).message}` };
+      await this.enqueue(Promise.resolve({ type: 'reject', rejection, bytes: 0, tally: { unit: 'record', bytes: 0 } }));
+    } finally {
+      await input?.close();
+    }
+    await this.enqueue(Promise.resolve({ type: 'progress', bytes: 0, tally }));
+  }
+
+  private async handleEvent(event: SourceEvent, root: string, tally: Tally): Promise<void> {
+    switch (event.type) {
+      case 'page':
+        return this.handleUnit({ path: event.path, root, size: event.bytes.length, read: async () => event.bytes, context: event.context, tally });
+      case 'item':
+        return this.handleItem(event.path, root, event.item, tally);
+      case 'revisit': {
+        const existing = this.writer.snapshotAt(event.path);
+        if (existing?.content_hash === event.hash) return this.enqueue(Promise.resolve({ type: 'unchanged', bytes: 0, tally }));
+        const op: WriteOp = { type: 'revisit', path: event.path, hash: event.hash, bytes: 0, revisit: event.revisit, replaces: existing ?? null, tally };
+        return this.enqueue(Promise.resolve(op));
+      }
+      case 'skip':
+        return this.enqueue(Promise.resolve({ type: 'skip', reason: event.reason, bytes: 0, tally }));
+      case 'problem':
+        return this.enqueue(Promise.resolve({ type: 'reject', rejection: event.rejection, bytes: 0, tally }));
+    }
+  }
+
+  /** An item of a scraper export: skipped when unchanged since the last run, else built into a page in the parse workers. */
+  private async handleItem(path: string, root: string, item: ExportItem, tally: Tally): Promise<void> {
+    const json = JSON.stringify(item);
+    const hash = createHash('sha1').update(json).digest('hex');
+    const bytes = Buffer.byteLength(json);
+    const existing = this.writer.snapshotAt(path);
+    if (existing?.content_hash === hash) return this.enqueue(Promise.resolve({ type: 'unchanged', bytes, tally }));
+    const parsed = this.parser!.parseItem(item).then(
+      (processed): WriteOp => ({ type: 'page', path, root, hash, bytes, processed, replaces: existing ?? null, tally }),
+    );
+    return this.enqueue(parsed, bytes);
   }
 
   private async handleZipBuffer(buffer: Buffer, displayPath: string, root: string): Promise<void> {
@@ -149,9 +278,10 @@ class ImportRun {
   }
 
   private async handleUnit(unit: Unit): Promise<void> {
+    const tally = unit.tally;
     const reject = (reason: Rejection['reason'], message: string) =>
-      this.enqueue(Promise.resolve({ type: 'reject', rejection: { path: unit.path, reason, message }, bytes: 0 }));
-    if (fileKind(unit.path) === 'unsupported') return reject('unsupported-type', describeUnsupported(unit.path));
+      this.enqueue(Promise.resolve({ type: 'reject', rejection: { path: unit.path, reason, message }, bytes: 0, tally }));
+    if (!unit.context && fileKind(unit.path) === 'unsupported') return reject('unsupported-type', describeUnsupported(unit.path));
     if (unit.size > MAX_PAGE_BYTES) return reject('too-large', tooLargeMessage(unit.size));
     let bytes: Buffer;
     try {
@@ -161,12 +291,14 @@ class ImportRun {
       return reject(zipped ? 'bad-zip' : 'unreadable', `${zipped ? 'The zip member is damaged' : 'Cannot read the file'}: ${(error as Error).message}`);
     }
     if (bytes.length > MAX_PAGE_BYTES) return reject('too-large', tooLargeMessage(bytes.length));
-    const hash = createHash('sha1').update(bytes).digest('hex');
+    // A crawl's page is the same snapshot only with the same URL, Content-Type and capture day.
+    const hash = createHash('sha1').update(bytes).update(unit.context ? JSON.stringify(unit.context) : '').digest('hex');
     const existing = this.writer.snapshotAt(unit.path);
-    if (existing?.content_hash === hash) return this.enqueue(Promise.resolve({ type: 'unchanged', bytes: bytes.length }));
-    const name = unit.path.slice(unit.path.lastIndexOf('/') + 1);
-    const parsed = this.parser!.parse(bytes, name).then(
-      (processed): WriteOp => ({ type: 'page', path: unit.path, root: unit.root, hash, bytes: bytes.length, processed, replaces: existing ?? null }),
+    if (existing?.content_hash === hash) return this.enqueue(Promise.resolve({ type: 'unchanged', bytes: bytes.length, tally }));
+    const name = unit.context ? 'page.html' : unit.path.slice(unit.path.lastIndexOf('/') + 1);
+    const crawl = unit.context !== undefined;
+    const parsed = this.parser!.parse(bytes, name, unit.context).then(
+      (processed): WriteOp => ({ type: 'page', path: unit.path, root: unit.root, hash, bytes: bytes.length, processed, replaces: existing ?? null, crawl, tally }),
     );
     return this.enqueue(parsed, bytes.length);
   }
@@ -195,7 +327,7 @@ class ImportRun {
     const ops = this.batch;
     this.batch = [];
     if (ops.length === 0) return;
-    const before = { ...this.counts };
+    const before = { ...this.counts, skipped: { ...this.counts.skipped } };
     const newRejections: Rejection[] = [];
     try {
       this.archive.db.transaction(() => {
@@ -213,8 +345,20 @@ class ImportRun {
 
   private apply(op: WriteOp, rejections: Rejection[]): void {
     const c = this.counts;
-    c.filesDone++;
-    c.bytesDone += op.bytes;
+    const tally = op.tally ?? { unit: 'file', bytes: op.bytes };
+    if (tally.unit === 'file') c.filesDone++;
+    else if (tally.unit === 'record') c.recordsDone++;
+    c.bytesDone += tally.bytes;
+    if (op.type === 'progress') return;
+    if (op.type === 'skip') {
+      this.countSkipped(op.reason);
+      return;
+    }
+    if (op.type === 'revisit') {
+      if (this.writer.storeRevisit({ path: op.path, hash: op.hash, ...op.revisit, replaces: op.replaces })) c.articlesUpdated++;
+      else this.countSkipped('revisit-without-original');
+      return;
+    }
     if (op.type === 'unchanged') {
       c.unchanged++;
       return;
@@ -230,6 +374,10 @@ class ImportRun {
       return;
     }
     const { outcome, analysis } = op.processed;
+    if (op.crawl && !outcome.ok && (outcome.reason === 'not-article' || outcome.reason === 'error-page' || outcome.reason === 'empty')) {
+      this.countSkipped('not-article'); // a crawl holds home, section and tag pages: counted, not listed
+      return;
+    }
     if (!outcome.ok || !analysis) {
       const rejection: Rejection = outcome.ok
         ? { path: op.path, reason: 'not-article', message: 'The page could not be analysed.' }
@@ -239,7 +387,7 @@ class ImportRun {
       c.rejected++;
       return;
     }
-    const site = outcome.page.site ?? siteFromPath(op.path, op.root);
+    const site = outcome.page.site ?? siteFromUrl(outcome.page.url) ?? siteFromPath(op.path, op.root);
     const stored = this.writer.storePage({
       path: op.path,
       hash: op.hash,
@@ -254,14 +402,33 @@ class ImportRun {
     else c.articlesUpdated++;
   }
 
+  private countSkipped(reason: SkipReason): void {
+    this.counts.skipped[reason] = (this.counts.skipped[reason] ?? 0) + 1;
+  }
+
   private saveCounts(status: string, finishedAt: string | null = null): void {
     const c = this.counts;
     this.archive.db
       .prepare(
         `UPDATE imports SET status = ?, finished_at = ?, files_total = ?, files_done = ?, articles_added = ?, articles_updated = ?,
-           unchanged = ?, duplicates = ?, rejected = ?, bytes_done = ? WHERE id = ?`,
+           unchanged = ?, duplicates = ?, rejected = ?, bytes_done = ?, bytes_total = ?, records_done = ?, skipped = ? WHERE id = ?`,
       )
-      .run(status, finishedAt, c.filesTotal, c.filesDone, c.articlesAdded, c.articlesUpdated, c.unchanged, c.duplicates, c.rejected, c.bytesDone, this.importId);
+      .run(
+        status,
+        finishedAt,
+        c.filesTotal,
+        c.filesDone,
+        c.articlesAdded,
+        c.articlesUpdated,
+        c.unchanged,
+        c.duplicates,
+        c.rejected,
+        c.bytesDone,
+        c.bytesTotal,
+        c.recordsDone,
+        JSON.stringify(c.skipped),
+        this.importId,
+      );
   }
 
   private finish(): void {

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Rejection } from '../../common/types.js';
-import { fileKind } from './file-kinds.js';
+import { fileKind, isSourceKind, type SourceFormat } from './file-kinds.js';
 import { countZipMembers } from './zip.js';
 
 export type PlannedItem =
   | { kind: 'file'; path: string; size: number }
   | { kind: 'zip'; path: string; size: number; members: number }
+  /** A crawl or an export: one file of many records or items, read as a stream. */
+  | { kind: 'source'; path: string; size: number; format: SourceFormat }
   | { kind: 'rejected'; rejection: Rejection };
 
 function compareNames(a: string, b: string): number {
@@ -75,7 +77,12 @@ export async function* walkImport(paths: string[], signal?: AbortSignal): AsyncG
       if (!isRoot || namedFilesDone.has(key)) return;
       namedFilesDone.add(key);
     }
-    if (fileKind(p) !== 'zip') {
+    const kind = fileKind(p);
+    if (isSourceKind(kind)) {
+      yield { kind: 'source', path: p, size: stat.size, format: kind };
+      return;
+    }
+    if (kind !== 'zip') {
       yield { kind: 'file', path: p, size: stat.size };
       return;
     }
@@ -98,9 +105,17 @@ function fileKey(p: string): string | null {
   }
 }
 
-/** How many files an import of these paths will account for: plain files, zip members and rejected entries. */
-export async function countImport(paths: string[], signal?: AbortSignal): Promise<number> {
-  let total = 0;
-  for await (const item of walkImport(paths, signal)) total += item.kind === 'zip' ? item.members : 1;
-  return total;
+/**
+ * What an import of these paths will account for: files (plain files, zip members, crawls and exports —
+ * their records are not counted ahead, that would read them twice — and rejected entries), and the
+ * bytes on disk it will read, by which its progress goes.
+ */
+export async function countImport(paths: string[], signal?: AbortSignal): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for await (const item of walkImport(paths, signal)) {
+    files += item.kind === 'zip' ? item.members : 1;
+    if (item.kind !== 'rejected') bytes += item.size;
+  }
+  return { files, bytes };
 }

@@ -12,5 +12,16 @@ export function siteFromPath(displayPath: string, root: string): string {
     if (match?.[1]) return match[1].toLowerCase();
   }
   const rootName = root.split(/[\\/]/).filter(Boolean).pop();
-  return rootName ? rootName.replace(/\.(zip|txt|html?)$/i, '').toLowerCase() : 'unknown';
+  return rootName ? rootName.replace(/\.(zip|txt|html?|warc(\.gz)?|wacz|jsonl|ndjson|json|csv|tsv)$/i, '').toLowerCase() : 'unknown';
+}
+
+/** The site of a page captured from a URL: its host, lower-cased, without "www."; null when it has none. */
+export function siteFromUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const host = new URL(url).hostname.toLowerCase().replace(/^www\./u, '').replace(/\.$/u, '');
+    return DOMAIN.test(host) ? host : null;
+  } catch {
+    return null;
+  }
 }

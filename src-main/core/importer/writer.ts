@@ -40,6 +40,18 @@ export interface PageToStore {
 
 export type StoreOutcome = 'added' | 'updated';
 
+export interface RevisitToStore {
+  path: string;
+  hash: string;
+  /** The URL captured, and the URL and day of the capture it repeats. */
+  url: string;
+  refersTo: string;
+  refersToDay: string | null;
+  /** The revisit's capture day. */
+  day: string | null;
+  replaces: ExistingSnapshot | null;
+}
+
 /** The single write path of an import: prepared statements over one connection, used inside batch transactions. */
 export class ArchiveWriter {
   private readonly db: Database.Database;
@@ -80,6 +92,20 @@ export class ArchiveWriter {
       insertTickerDay: db.prepare('INSERT OR IGNORE INTO ticker_days (site, day, source_path) VALUES (?, ?, ?)'),
       insertTickerItem: db.prepare('INSERT INTO ticker_items (ticker_day_id, position, headline, title_key) VALUES (?, ?, ?, ?)'),
       insertProblem: db.prepare('INSERT INTO import_problems (import_id, path, reason, message) VALUES (?, ?, ?, ?)'),
+      // A revisit's original: a capture of that URL, the one of the day it names first, else the latest.
+      captureByUrl: db.prepare(
+        `SELECT article_id, read_count, encoding, format, bytes FROM snapshots WHERE url = @url
+         ORDER BY (scraped_on IS @day) DESC, scraped_on DESC, id DESC LIMIT 1`,
+      ),
+      // … or, when the page named another URL as its own (canonical), the article of that URL.
+      captureByArticleUrl: db.prepare(
+        `SELECT s.article_id, s.read_count, s.encoding, s.format, s.bytes FROM articles a JOIN snapshots s ON s.article_id = a.id
+         WHERE a.url = @url ORDER BY (s.scraped_on IS @day) DESC, s.scraped_on DESC, s.id DESC LIMIT 1`,
+      ),
+      revisitScrapeDays: db.prepare(
+        `UPDATE articles SET first_scraped_on = min(coalesce(first_scraped_on, @day), @day),
+           last_scraped_on = max(coalesce(last_scraped_on, @day), @day), updated_import = @importId WHERE id = @id`,
+      ),
     };
   }
 
@@ -210,6 +236,33 @@ export class ArchiveWriter {
   private unindexArticle(id: number): void {
     this.s.deleteFts.run(id);
     this.s.deleteTitleFts.run(id);
+  }
+
+  /**
+   * A crawl's revisit record (the page captured again, unchanged): one more snapshot of the article its
+   * original capture gave, on the revisit's day. False when no capture of that URL is in the archive.
+   */
+  storeRevisit(item: RevisitToStore): boolean {
+    const key = { url: item.refersTo, day: item.refersToDay };
+    const original = (this.s.captureByUrl.get(key) ?? this.s.captureByArticleUrl.get(key)) as
+      | (Omit<SnapshotTemplate, 'scraped_on'> & { bytes: number })
+      | undefined;
+    if (!original) return false;
+    if (item.replaces) this.removeSnapshot(item.replaces);
+    this.s.insertSnapshot.run({
+      articleId: original.article_id,
+      path: item.path,
+      hash: item.hash,
+      scrapedOn: item.day,
+      readCount: original.read_count,
+      encoding: original.encoding,
+      format: original.format,
+      bytes: original.bytes,
+      importId: this.importId,
+      url: item.url,
+    });
+    if (item.day !== null) this.s.revisitScrapeDays.run({ day: item.day, importId: this.importId, id: original.article_id });
+    return true;
   }
 
   recordProblem(rejection: Rejection): void {

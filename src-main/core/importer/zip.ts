@@ -1,11 +1,16 @@
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 
 export interface ZipMember {
   /** Path inside the zip, with forward slashes. */
   name: string;
   uncompressedSize: number;
+  /** Bytes the member takes in the zip. */
+  compressedSize: number;
   /** Reads the member; must be called (or skip() called) before the next member is requested. */
   read(): Promise<Buffer>;
+  /** The member as a stream (a crawl or export too large to hold); read it to its end before the next member. */
+  open(): Promise<Readable>;
 }
 
 type ZipSource = string | Buffer;
@@ -16,6 +21,12 @@ function openZip(source: ZipSource): Promise<yauzl.ZipFile> {
     const done = (error: Error | null, zip?: yauzl.ZipFile) => (error || !zip ? reject(error ?? new Error('cannot open zip')) : resolve(zip));
     if (typeof source === 'string') yauzl.open(source, options, done);
     else yauzl.fromBuffer(source, options, done);
+  });
+}
+
+function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => (error || !stream ? reject(error ?? new Error('cannot read member')) : resolve(stream)));
   });
 }
 
@@ -120,7 +131,13 @@ export async function* zipMembers(source: ZipSource): AsyncGenerator<ZipMember> 
       const entry = await nextEntry();
       if (!entry) return;
       if (entry.fileName.endsWith('/')) continue;
-      yield { name: entry.fileName, uncompressedSize: entry.uncompressedSize, read: () => readEntry(zip, entry) };
+      yield {
+        name: entry.fileName,
+        uncompressedSize: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
+        read: () => readEntry(zip, entry),
+        open: () => openEntry(zip, entry),
+      };
     }
   } finally {
     zip.close();

@@ -62,12 +62,12 @@ export function createHandlers(ctx: HandlerContext): MethodHandlers {
     search: (query) => searchArchive(archive(), query),
     ticker: (query) => getTicker(archive(), query),
     tickerDays: (query) => getTickerDays(archive(), query),
-    import: ({ paths }) => {
+    import: ({ paths, map }) => {
       const target = archive();
       if (!isArchiveWritable(target)) {
         throw new ArshifError('permission-denied', `${target.path} is read-only here (a read-only file, folder or disk): it can be browsed and searched, not imported into.`);
       }
-      return ctx.imports.start(target, paths);
+      return ctx.imports.start(target, paths, map);
     },
     cancelImport: ({ importId }) => ({ cancelled: ctx.imports.cancel(importId) }),
     importStatus: () => ctx.imports.status,

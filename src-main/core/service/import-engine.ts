@@ -1,10 +1,12 @@
-import type { ImportProgress, ImportReport } from '../../common/types.js';
+import type { FieldMap, ImportProgress, ImportReport } from '../../common/types.js';
 import { openArchive, type Archive } from '../archive/archive.js';
 import { runImport } from '../importer/run-import.js';
 
 export interface ImportJobOptions {
   parseWorkers?: number;
   batchSize?: number;
+  /** Field names of scraper exports (see ImportOptions.fieldMap). */
+  fieldMap?: FieldMap;
   onProgress(progress: ImportProgress): void;
 }
 
@@ -41,6 +43,7 @@ export const inThreadImports: ImportEngine = {
       signal: controller.signal,
       batchSize: options.batchSize,
       parseWorkers: options.parseWorkers,
+      fieldMap: options.fieldMap,
       onProgress: (progress) => {
         resolveId(progress.importId);
         options.onProgress(progress);

@@ -1,5 +1,5 @@
 import { ArshifError } from '../../common/result.js';
-import type { ImportPhase, ImportReport, Rejection } from '../../common/types.js';
+import { SKIP_REASONS, type ImportPhase, type ImportReport, type Rejection } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 
 interface ImportRow {
@@ -15,6 +15,25 @@ interface ImportRow {
   duplicates: number;
   rejected: number;
   bytes_done: number;
+  bytes_total: number;
+  records_done: number;
+  skipped: string;
+}
+
+/** The stored {reason: count} object, keeping only known reasons with whole counts. */
+function skippedOf(json: string): ImportReport['skipped'] {
+  const out: ImportReport['skipped'] = {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== 'object' || parsed === null) return out;
+    for (const reason of SKIP_REASONS) {
+      const n = (parsed as Record<string, unknown>)[reason];
+      if (typeof n === 'number' && Number.isInteger(n) && n > 0) out[reason] = n;
+    }
+  } catch {
+    // a damaged column reports no skipped records
+  }
+  return out;
 }
 
 /** Stored statuses are phases, plus 'running' and 'interrupted' (a run that never finished). */
@@ -38,12 +57,15 @@ export function readImportReport(archive: Archive, importId: number): ImportRepo
     elapsedMs: Math.max(0, finished - Date.parse(row.started_at)),
     filesTotal: row.files_total,
     filesDone: row.files_done,
+    recordsDone: row.records_done,
     articlesAdded: row.articles_added,
     articlesUpdated: row.articles_updated,
     unchanged: row.unchanged,
     duplicates: row.duplicates,
     rejected: row.rejected,
+    bytesTotal: row.bytes_total,
     bytesDone: row.bytes_done,
+    skipped: skippedOf(row.skipped),
     rejections,
   };
 }

@@ -1,5 +1,5 @@
 import { ArshifError } from '../../common/result.js';
-import type { ImportProgress, ImportReport } from '../../common/types.js';
+import type { FieldMap, ImportProgress, ImportReport } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import { inThreadImports, type ImportEngine, type ImportJob } from './import-engine.js';
 
@@ -37,7 +37,7 @@ export class ImportRunner {
   }
 
   /** Starts an import and returns as soon as it has an id; progress arrives through onProgress. */
-  async start(archive: Archive, paths: string[]): Promise<{ importId: number }> {
+  async start(archive: Archive, paths: string[], fieldMap?: FieldMap): Promise<{ importId: number }> {
     if (this.running) {
       const which = this.running.importId === null ? '' : ` #${this.running.importId}`;
       throw new ArshifError('archive-busy', `Import${which} is still running; cancel it or wait for it to finish.`);
@@ -45,6 +45,7 @@ export class ImportRunner {
     const job = (this.options.engine ?? inThreadImports).start(archive, paths, {
       parseWorkers: this.options.parseWorkers,
       batchSize: this.options.batchSize,
+      ...(fieldMap ? { fieldMap } : {}),
       onProgress: (progress) => {
         this.latest = progress;
         this.options.onProgress(progress);

@@ -11,7 +11,7 @@ import { useTempDir } from '../../helpers/tmp.js';
 function actions(): MenuActions {
   return {
     newArchive: vi.fn(), openArchive: vi.fn(), openRecent: vi.fn(), importFolder: vi.fn(), importFiles: vi.fn(),
-    cancelImport: vi.fn(), exportArchive: vi.fn(), setSettings: vi.fn(), about: vi.fn(),
+    cancelImport: vi.fn(), exportArchive: vi.fn(), setSettings: vi.fn(), about: vi.fn(), installCommandLineTool: vi.fn(),
   };
 }
 
@@ -71,6 +71,18 @@ describe('the native menu', () => {
     expect(find(template, 'import-folder')?.enabled).toBe(false);
     expect(find(template, 'open-archive')?.enabled).toBe(false);
     expect(find(template, 'cancel-import')?.enabled).toBe(true);
+  });
+
+  it('offers "Install Command Line Tool…" in the macOS app menu only (Linux packages put arshif on the PATH)', () => {
+    const spy = actions();
+    const mac = buildMenuTemplate(state({ isMac: true, settings: { ...DEFAULT_SETTINGS, language: 'en' } }), spy);
+    const item = find(mac, 'install-command-line-tool');
+    expect(item?.label).toBe('Install Command Line Tool…');
+    expect((mac[0]!.submenu as MenuItemConstructorOptions[]).includes(item!)).toBe(true);
+    (item?.click as () => void)();
+    expect(spy.installCommandLineTool).toHaveBeenCalledOnce();
+    expect(find(buildMenuTemplate(state({ isMac: false }), spy), 'install-command-line-tool')).toBeUndefined();
+    expect(find(buildMenuTemplate(state({ isMac: true }), spy), 'install-command-line-tool')?.label).toBe('تثبيت أداة سطر الأوامر…');
   });
 });
 

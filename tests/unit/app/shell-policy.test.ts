@@ -69,9 +69,12 @@ describe('IPC calls', () => {
 });
 
 describe('taskbar progress', () => {
-  const progress = (phase: ImportProgress['phase'], filesDone: number, filesTotal: number): ImportProgress => ({
-    importId: 1, phase, filesDone, filesTotal, elapsedMs: 0, pagesPerSecond: 0, etaMs: null,
-    articlesAdded: 0, articlesUpdated: 0, unchanged: 0, duplicates: 0, rejected: 0, bytesDone: 0,
+  const progress = (phase: ImportProgress['phase'], filesDone: number, filesTotal: number, bytes = { done: 0, total: 0 }): ImportProgress => ({
+    importId: 1, phase, filesDone, filesTotal, recordsDone: 0, elapsedMs: 0, pagesPerSecond: 0, bytesPerSecond: 0, etaMs: null,
+    articlesAdded: 0, articlesUpdated: 0, unchanged: 0, duplicates: 0, rejected: 0, bytesDone: bytes.done, bytesTotal: bytes.total, skipped: {},
+  });
+  it('goes by bytes when the input has a size (one big crawl is one file)', () => {
+    expect(taskbarProgressOf(progress('importing', 0, 1, { done: 300, total: 1200 }))).toBe(0.25);
   });
   it('is a fraction while importing, indeterminate while scanning, gone when done', () => {
     expect(taskbarProgressOf(progress('importing', 25, 100))).toBe(0.25);

@@ -6,7 +6,7 @@ import { countImport, walkImport, type PlannedItem } from '../../../src-main/cor
 async function planImport(paths: string[]): Promise<{ items: PlannedItem[]; filesTotal: number }> {
   const items: PlannedItem[] = [];
   for await (const item of walkImport(paths)) items.push(item);
-  return { items, filesTotal: await countImport(paths) };
+  return { items, filesTotal: (await countImport(paths)).files };
 }
 import { siteFromPath } from '../../../src-main/core/importer/site-from-path.js';
 import { fileKind } from '../../../src-main/core/importer/file-kinds.js';

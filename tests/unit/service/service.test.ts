@@ -80,6 +80,28 @@ describe('createService', () => {
     await service.close();
   });
 
+  it('imports a scraper export with a field mapping, and refuses a mapping of an unknown field', async () => {
+    const service = start();
+    const file = path.join(tmp(), 'odd.jsonl');
+    const item = (i: number) => ({ headline: `عنوان الخبر رقم ${i}`, story_text: `نص الخبر رقم ${i} كما نشره الموقع في صفحته.`, when: `2016-05-0${i} 10:00:00` });
+    fs.writeFileSync(file, [1, 2].map((i) => JSON.stringify(item(i))).join('\n'));
+    expect(await service.call('import', { paths: [file], map: { bogus: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: 'import: field "map.bogus" must be one of title, body, date, url, author, section, site, scraped' },
+    });
+    const started = await service.call('import', { paths: [file], map: { body: 'story_text', date: 'when' } });
+    if (!started.ok) throw new Error(started.error.message);
+    let report = await service.call('importReport', { importId: started.value.importId });
+    for (let i = 0; i < 200 && report.ok && report.value.phase === 'importing'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      report = await service.call('importReport', { importId: started.value.importId });
+    }
+    expect(report).toMatchObject({ ok: true, value: { phase: 'finished', articlesAdded: 2, recordsDone: 2, rejections: [] } });
+    const list = await service.call('list', { sort: 'oldest' });
+    expect(list).toMatchObject({ ok: true, value: { articles: [{ title: 'عنوان الخبر رقم 1', publishedAt: '2016-05-01T10:00:00' }, { title: 'عنوان الخبر رقم 2' }] } });
+    await service.close();
+  });
+
   it('opens the last used archive, else creates the default one', async () => {
     const configDir = path.join(tmp(), 'config');
     const defaultPath = path.join(tmp(), 'default.arshif');

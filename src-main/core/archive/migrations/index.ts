@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { sql as initial } from './001-initial.js';
 import { run as indexTitles, sql as titleIndex } from './002-title-index.js';
 import { run as fingerprintArticles, sql as urlsAndFingerprints } from './003-urls-and-fingerprints.js';
+import { sql as importRecords } from './004-import-records.js';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'title-index', sql: titleIndex, run: indexTitles },
   { version: 3, name: 'urls-and-fingerprints', sql: urlsAndFingerprints, run: fingerprintArticles },
+  { version: 4, name: 'import-records', sql: importRecords },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
