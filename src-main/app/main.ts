@@ -13,8 +13,10 @@ import { appPaths } from './paths.js';
 import { registerAppScheme, serveRendererOverAppScheme } from './protocol.js';
 import { lockDownSession, lockDownWebContents } from './security.js';
 import { taskbarProgressOf } from './taskbar-progress.js';
+import { DEEP_LINK_SCHEME, deepLinkInArgv, hashRouteOfDeepLink } from './deep-link.js';
 import { upgradeWithConsent } from './upgrade-consent.js';
 import { createMainWindow } from './window.js';
+import { rendererUrl } from './window-url.js';
 
 app.enableSandbox();
 registerAppScheme();
@@ -23,10 +25,30 @@ if (process.env.ARSHIF_USER_DATA) app.setPath('userData', process.env.ARSHIF_USE
 
 let mainWindow: BrowserWindow | null = null;
 let worker: ArchiveWorkerClient | null = null;
+/** A link that arrived before the window existed (macOS open-url at launch, or the start arguments). */
+let pendingRoute: string | null = deepLinkInArgv(process.argv);
+
+function devServerUrl(): string | null {
+  return appPaths.devServerOrigin() ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+}
+
+/**
+ * Shows a place of the app from an arshif:// link. Loading the same page with another hash is a
+ * same-document navigation: the renderer's router hears it (hashchange) and nothing reloads.
+ */
+function openRoute(route: string): void {
+  if (!mainWindow) {
+    pendingRoute = route;
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  void mainWindow.webContents.loadURL(rendererUrl(devServerUrl(), route));
+}
 
 function openMainWindow(): BrowserWindow {
-  const devServerUrl = appPaths.devServerOrigin() ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
-  mainWindow = createMainWindow({ preload: appPaths.preload(), stateFolder: app.getPath('userData'), devServerUrl });
+  mainWindow = createMainWindow({ preload: appPaths.preload(), stateFolder: app.getPath('userData'), devServerUrl: devServerUrl(), initialRoute: pendingRoute });
+  pendingRoute = null;
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -97,10 +119,23 @@ function fail(error: unknown): void {
   app.exit(1);
 }
 
+// arshif:// links open this app (during development Electron is started with the app's folder as its argument).
+app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, process.defaultApp && process.argv[1] ? [process.argv[1]] : []);
+
+// macOS hands links to the running app (or the one starting) as open-url events.
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  const route = hashRouteOfDeepLink(url);
+  if (route) openRoute(route);
+});
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // Windows and Linux start a second instance with the link in its arguments: the first one shows it.
+  app.on('second-instance', (_event, argv) => {
+    const route = deepLinkInArgv(argv);
+    if (route) return openRoute(route);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

@@ -1,5 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
-import { APP_ORIGIN } from '../common/bridge.js';
+import { rendererUrl } from './window-url.js';
 import { DEFAULT_SIZE, fitToDisplays, loadWindowState, MIN_SIZE, saveWindowState } from './window-state.js';
 
 export interface MainWindowOptions {
@@ -7,7 +7,10 @@ export interface MainWindowOptions {
   stateFolder: string;
   /** Loads this instead of app://arshif/ (the dev server while developing). */
   devServerUrl: string | null;
+  /** The route to open first (an arshif:// link the app was started with), e.g. "#/article/42". */
+  initialRoute?: string | null;
 }
+
 
 /** The one main window: sandboxed, context-isolated, no Node; its size and place remembered. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -61,6 +64,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     saveWindowState(options.stateFolder, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
   });
 
-  void window.loadURL(options.devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  // The window's title follows the page's <title> (the article being read): nothing here overrides it.
+  void window.loadURL(rendererUrl(options.devServerUrl, options.initialRoute));
   return window;
 }

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type {
   Article,
+  ArticleHighlights,
   ArchiveInfo,
   ArchiveStats,
   ExportField,
@@ -60,6 +61,7 @@ export const schemas = {
     sort: v.optional(v.picklist(['relevance', 'newest', 'oldest', 'most-read'])),
   }),
   byId: v.strictObject({ id }),
+  highlights: v.strictObject({ id, query: text(10_000) }),
   related: v.strictObject({ id, limit: v.optional(count(100)) }),
   ticker: v.strictObject({ site: v.optional(text(500)), date: v.optional(day) }),
   tickerDays: v.strictObject({ site: v.optional(text(500)) }),
@@ -76,6 +78,7 @@ export const schemas = {
     language: v.optional(v.picklist(['ar', 'en'])),
     digits: v.optional(v.picklist(['arabic', 'western'])),
     calendar: v.optional(v.picklist(['gregorian', 'hijri'])),
+    monthNames: v.optional(v.picklist(['auto', 'levantine', 'gulf-egyptian', 'maghrebi', 'moroccan'])),
     fontSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(12), v.maxValue(40))),
   }),
 } as const;
@@ -103,6 +106,7 @@ export const methods = {
   list: method<ListResult>()(schemas.list),
   show: method<Article>()(schemas.byId),
   related: method<ArticleSummary[]>()(schemas.related),
+  articleHighlights: method<ArticleHighlights>()(schemas.highlights),
   search: method<SearchResult>()(schemas.search),
   ticker: method<TickerSnapshot | null>()(schemas.ticker),
   tickerDays: method<TickerDays[]>()(schemas.tickerDays),

@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'io'
   | 'cancelled'
   | 'forbidden'
-  | 'internal';
+  | 'internal'
+  /** The engine could not be reached (the host is gone, the worker stopped): set by clients, never by the engine. */
+  | 'unreachable';
 
 export interface ApiError {
   code: ErrorCode;

@@ -5,7 +5,11 @@
  */
 
 export type PageFormat = 'text' | 'html';
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1256';
+/**
+ * The encoding a file was read in: a WHATWG encoding name as TextDecoder spells it ('utf-8', 'utf-16le',
+ * 'windows-1256', 'windows-1252', 'shift_jis', 'gbk'…), or 'utf-8-bom' for UTF-8 that starts with a BOM.
+ */
+export type TextEncoding = string;
 
 export interface SnapshotInfo {
   /** File path; a zip member is `bundle.zip!/inner/path`. */
@@ -33,6 +37,16 @@ export interface Article extends ArticleSummary {
   url: string | null;
   paragraphs: string[];
   snapshots: SnapshotInfo[];
+}
+
+/** Where the words of a query occur in one article (same analyser as the search), for the reader. */
+export interface ArticleHighlights {
+  id: number;
+  query: string;
+  /** Ranges into the article's title. */
+  title: Highlight[];
+  /** One list of ranges per paragraph, in paragraph order (empty where nothing matched). */
+  paragraphs: Highlight[][];
 }
 
 export type ArticleSort = 'newest' | 'oldest' | 'most-read';
@@ -211,7 +225,12 @@ export interface SearchResult {
   timeline: CountBucket[];
   /** Why the query cannot match anything (e.g. only stop-words), or null. */
   problem: string | null;
+  /** The same reason as a code, so a UI can say it in its own language (absent: see `problem`). */
+  problemCode?: SearchProblemCode | null;
 }
+
+/** Why a search cannot match anything; `other` when the engine gave a reason without a known code. */
+export type SearchProblemCode = 'empty' | 'no-words' | 'only-stop-words' | 'only-exclusions' | 'index-error' | 'other';
 
 export interface ArchiveInfo {
   path: string;
@@ -236,12 +255,18 @@ export type Theme = 'system' | 'light' | 'sepia' | 'dark';
 export type Language = 'ar' | 'en';
 export type DigitStyle = 'arabic' | 'western';
 export type Calendar = 'gregorian' | 'hijri';
+/**
+ * The names of the Gregorian months: Levantine (كانون الثاني، آب), Gulf and Egyptian (يناير، أغسطس),
+ * Algerian and Tunisian (جانفي، أوت) or Moroccan (يناير، غشت); `auto` follows the system's region.
+ */
+export type MonthNames = 'auto' | 'levantine' | 'gulf-egyptian' | 'maghrebi' | 'moroccan';
 
 export interface Settings {
   theme: Theme;
   language: Language;
   digits: DigitStyle;
   calendar: Calendar;
+  monthNames: MonthNames;
   /** Reading font size in CSS pixels. */
   fontSize: number;
 }

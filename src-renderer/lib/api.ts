@@ -27,6 +27,13 @@ export class ApiFailure extends Error {
 
 type Listener<E extends EventName> = (payload: ApiEvents[E]) => void;
 
+/** Heard after every call: true when the engine answered (whatever it answered), false when it could not be reached. */
+type ReachListener = (reachable: boolean) => void;
+const reachListeners = new Set<ReachListener>();
+function reached(reachable: boolean): void {
+  for (const listener of reachListeners) listener(reachable);
+}
+
 interface Transport {
   readonly kind: 'desktop' | 'host';
   call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<Result<ResultOf<M>>>;
@@ -58,8 +65,10 @@ class HostTransport implements Transport {
     try {
       response = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args ?? {}), cache: 'no-store' });
     } catch (error) {
-      return failure('io', `${method}: ${(error as Error).message || 'the archive host did not answer'}`);
+      reached(false);
+      return failure('unreachable', `${method}: ${(error as Error).message || 'the archive host did not answer'}`);
     }
+    reached(true);
     let body: unknown;
     try {
       body = await response.json();
@@ -93,6 +102,8 @@ class HostTransport implements Transport {
     if (this.source || typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/events');
     this.source = source;
+    // The stream coming back is a hint that the host is back (never proof that it is gone: events may be blocked).
+    source.addEventListener('open', () => sourceOpened());
     for (const name of EVENT_NAMES) source.addEventListener(name, (e) => this.dispatch(name, (e as MessageEvent<string>).data));
     // Unnamed messages carrying {event, payload} are understood too.
     source.onmessage = (e: MessageEvent<string>) => {
@@ -118,15 +129,22 @@ class DesktopTransport implements Transport {
     if (typeof fn !== 'function') return failure('unknown-method', `${method}: not offered by this window`);
     try {
       const answer = await fn(args);
+      reached(true);
       return isEnvelope(answer) ? answer : failure('internal', `${method}: unexpected answer`);
     } catch (error) {
-      return failure('internal', `${method}: ${(error as Error).message}`);
+      reached(false);
+      return failure('unreachable', `${method}: ${(error as Error).message}`);
     }
   }
 
   on<E extends EventName>(event: E, listener: Listener<E>): () => void {
     return this.bridge.on(event, listener);
   }
+}
+
+const openListeners = new Set<() => void>();
+function sourceOpened(): void {
+  for (const listener of openListeners) listener();
 }
 
 const transport: Transport =
@@ -149,6 +167,18 @@ export const api = {
 
   on<E extends EventName>(event: E, listener: Listener<E>): () => void {
     return transport.on(event, listener);
+  },
+
+  /** Whether each call reached the engine (see state/connection.svelte.ts). */
+  onReach(listener: ReachListener): () => void {
+    reachListeners.add(listener);
+    return () => reachListeners.delete(listener);
+  },
+
+  /** The event stream (re)opened: worth checking the connection at once. */
+  onEventsOpen(listener: () => void): () => void {
+    openListeners.add(listener);
+    return () => openListeners.delete(listener);
   },
 
   /** Paths of dropped files, when the desktop shell can tell them; null in a browser. */

@@ -1,49 +1,63 @@
 /**
  * Every string the UI shows, in Arabic and English. Components never hold literals: they call
- * `t(key)` (state/locale.svelte.ts) with a key of this table; `{name}` placeholders are filled in.
+ * `t(key)` or `tn(key, n)` (state/locale.svelte.ts) with a key of these tables; `{name}` placeholders
+ * are filled in (Msg.svelte fills them with isolated, direction-safe pieces).
  */
 
 const ar = {
   appName: 'أرشيف',
   appTagline: 'أرشيف المواقع الإخبارية',
   skipToMain: 'انتقل إلى المحتوى',
+  docTitle: '{page} — أرشيف',
 
   // landmarks and labels
   mainNav: 'المواقع والأقسام',
   mainRegion: 'المحتوى',
   toolbar: 'أدوات التصفح',
+  openNav: 'المواقع والأقسام',
+  closeNav: 'إغلاق قائمة المواقع',
 
   // search
   search: 'بحث',
   searchPlaceholder: 'ابحث في الأرشيف…',
   searchLabel: 'ابحث في الأرشيف',
-  searchShortcut: 'اضغط / أو Ctrl+F للبحث',
+  searchShortcut: 'اضغط {slash} أو {find} للبحث، وسهم الأسفل للانتقال إلى النتائج',
+  openSearch: 'افتح البحث',
   clearSearch: 'مسح البحث',
   searching: 'جارٍ البحث…',
   results: 'النتائج',
-  resultsCount: '{n} نتيجة',
   resultsRange: 'تُعرض {shown} من {total}',
   noResults: 'لا نتائج لهذا البحث.',
   noResultsHint: 'جرّب كلمات أقل، أو احذف بعض المرشحات، أو استعمل البادئة مثل حلب*.',
-  queryProblem: 'لا يمكن أن يطابق هذا البحث شيئًا: {problem}',
+  problem_empty: 'البحث فارغ: اكتب كلمة أو أكثر.',
+  'problem_no-words': 'لا كلمات في هذا البحث، بل علامات ورموز فقط.',
+  'problem_only-stop-words': 'في هذا البحث كلمات شائعة جدًا فقط (مثل في، من، على)، وهي لا يُبحث عنها وحدها: أضف كلمة أدق، أو ضع الكلمات بين علامتي تنصيص للبحث عنها عبارةً.',
+  'problem_only-exclusions': 'هذا البحث يستبعد كلمات فقط: أضف كلمة واحدة على الأقل للبحث عنها.',
+  'problem_index-error': 'تعذّر على فهرس البحث الإجابة عن هذا البحث.',
+  problem_other: 'لا يمكن أن يطابق هذا البحث شيئًا.',
   searchHintsTitle: 'طرق البحث',
   hintPhrase: '"عبارة كاملة" تطابق الكلمات بترتيبها',
   hintExclude: '‎-كلمة تستبعد المقالات التي فيها الكلمة',
-  hintOr: 'كلمة OR كلمة تطابق إحداهما',
+  hintOr: 'كلمة {or} كلمة تطابق إحداهما',
   hintPrefix: 'كلم* تطابق كل كلمة تبدأ بها',
   hintVariants: 'حلب تطابق بحلب وحلبَ والحلبي… والهمزات والحركات لا تهم',
   loadMore: 'عرض المزيد',
   facets: 'تصفية النتائج',
+  filters: 'المرشحات',
   facetSite: 'الموقع',
   facetSection: 'القسم',
   facetYear: 'السنة',
+  facetYearGregorian: 'السنة الميلادية',
   facetAuthor: 'الكاتب',
+  facetMore: 'عرض {n} أخرى',
+  facetLess: 'عرض أقل',
   activeFilters: 'المرشحات المفعّلة',
   removeFilter: 'إزالة المرشح: {name}',
   clearFilters: 'إزالة كل المرشحات',
   timeline: 'التوزع الزمني',
+  timelineGregorian: 'التوزع الزمني بالأشهر الميلادية',
   timelineHint: 'انقر شهرًا لحصر النتائج فيه',
-  timelineBar: '{month}: {n}',
+  timelineBar: '{month}: {count}',
   dateRange: 'من {from} إلى {to}',
   sortBy: 'الترتيب',
   sortRelevance: 'الأكثر صلة',
@@ -57,64 +71,81 @@ const ar = {
   allSections: 'كل الأقسام',
   noSection: 'بلا قسم',
   articles: 'المقالات',
-  articlesCount: '{n} مقالة',
   year: 'السنة',
   month: 'الشهر',
   anyYear: 'كل السنوات',
   anyMonth: 'كل الأشهر',
+  hijriYear: '{year} هـ',
   articleList: 'قائمة المقالات',
   loadingRow: 'جارٍ التحميل…',
+  rowFailed: 'تعذّر تحميل هذا الصف.',
+  listFailed: 'تعذّر تحميل القائمة.',
   nothingHere: 'لا مقالات بهذه المرشحات.',
   showSections: 'أقسام {site}',
 
   // article meta
   reads: 'قراءات',
-  readsCount: '{n} قراءة',
   by: 'بقلم {author}',
   unknownDate: 'تاريخ غير معروف',
   dateTimeSep: '، ',
+  listSep: '، ',
 
   // reader
   reader: 'القارئ',
+  readerTools: 'أدوات القارئ',
   back: 'رجوع',
   backToList: 'العودة إلى القائمة',
   previous: 'السابق',
   next: 'التالي',
   positionInList: '{i} من {n}',
   snapshots: 'النسخ المؤرشفة',
-  snapshotLine: 'جُمعت {day} · {reads}',
+  snapshotLine: 'جُمعت {day} · {reads} · {format}',
   scrapedUnknown: 'يوم الجمع غير معروف',
+  readsUnknown: 'عدد القراءات غير معروف',
+  format_text: 'صفحة نصية',
+  format_html: 'صفحة ويب',
   related: 'مقالات ذات صلة',
   noRelated: 'لا مقالات قريبة.',
   copyCitation: 'نسخ الاستشهاد',
   citationCopied: 'نُسخ الاستشهاد.',
-  citationFailed: 'تعذّر النسخ إلى الحافظة.',
-  citationSource: 'المصدر',
-  citationRetrieved: 'محفوظ في أرشيف',
+  copyFailed: 'تعذّر النسخ إلى الحافظة.',
+  citationArchived: 'محفوظ في أرشيف بتاريخ {day}',
+  copyLink: 'نسخ الرابط',
+  linkCopied: 'نُسخ رابط المقالة.',
   print: 'طباعة',
-  readerKeys: 'التنقل: ← التالي، → السابق، أو j و k',
+  printSource: 'المصدر',
   loadingArticle: 'جارٍ فتح المقالة…',
   emptyArticle: 'لا نص لهذه المقالة.',
+  highlightsFor: 'كلمات البحث {query} مظللة في النص: {matches}.',
+  nextMatch: 'الموضع التالي',
+  hideHighlights: 'إخفاء التظليل',
+
+  // not found
+  notFoundTitle: 'لا صفحة بهذا العنوان',
+  notFoundText: 'هذا العنوان لا يدل على شيء في أرشيف. ربما نُسخ ناقصًا.',
+  articleNotFoundTitle: 'المقالة غير موجودة',
+  articleNotFoundText: 'لا مقالة بالرقم {id} في الأرشيف المفتوح. ربما جاء الرابط من أرشيف آخر، أو حُذفت المقالة.',
+  goToList: 'إلى قائمة المقالات',
 
   // ticker
   ticker: 'شريط العناوين',
   tickerOf: 'شريط عناوين {site} يوم {day}',
   tickerSite: 'موقع الشريط',
   tickerDay: 'يوم الشريط',
-  tickerLatest: 'الأحدث',
   tickerOlder: 'اليوم السابق',
   tickerNewer: 'اليوم التالي',
   tickerPause: 'إيقاف الحركة',
   tickerPlay: 'تشغيل الحركة',
   tickerEmpty: 'لا شريط عناوين في الأرشيف بعد.',
-  tickerSearch: 'ابحث عن: {headline}',
-  tickerOpen: 'افتح: {headline}',
+  tickerOpens: '، يفتح المقالة المؤرشفة',
+  tickerSearches: '، يبحث عن العنوان (لا مقالة مؤرشفة به)',
+  tickerKeys: 'الأسهم للتنقل بين العناوين',
 
   // import
   import: 'استيراد',
   importTitle: 'استيراد صفحات',
   importFolder: 'استيراد مجلد',
-  importDrop: 'أفلت هنا مجلدات أو ملفات أو أرشيفات zip',
+  importDrop: 'أفلت هنا مجلدات أو ملفات أو ملفات مضغوطة',
   importDropWindow: 'أفلت المجلدات في أي مكان من النافذة لاستيرادها',
   importPathLabel: 'مسار مجلد أو ملف على هذا الجهاز',
   importPathHint: 'يستورد البرنامج من مسارات محلية. ضع كل مسار في سطر.',
@@ -123,12 +154,14 @@ const ar = {
   importCancel: 'إلغاء الاستيراد',
   importClose: 'إغلاق',
   importBrowserDrop: 'في المتصفح لا يصل البرنامج إلى مسارات الملفات المُفلَتة: اكتب المسار بدلًا من ذلك.',
+  importPathMissing: 'لم يبدأ الاستيراد: مسار غير موجود.',
   importPhase_scanning: 'جارٍ فحص الملفات…',
   importPhase_importing: 'جارٍ الاستيراد…',
   importPhase_finished: 'انتهى الاستيراد.',
   importPhase_cancelled: 'أُلغي الاستيراد.',
   importPhase_failed: 'فشل الاستيراد.',
   importProgress: 'تقدم الاستيراد',
+  importCounting: 'الملفات المعدودة حتى الآن: {total}',
   importFiles: 'الملفات: {done} من {total}',
   importArticles: 'مقالات جديدة: {added} · محدّثة: {updated}',
   importRate: '{rate} صفحة/ثانية',
@@ -138,7 +171,8 @@ const ar = {
   importReport: 'تقرير الاستيراد',
   importRejected: 'ملفات لم تُستورد',
   importNoRejections: 'استُورد كل شيء دون رفض.',
-  importMoreRejections: 'و{n} غيرها',
+  importNothingRejected: 'لم يُرفض أي ملف.',
+  importCancelledNote: 'ما استُورد قبل الإلغاء باقٍ في الأرشيف. استورد المسارات نفسها مرة أخرى لإكمال الباقي، ولن يتكرر شيء.',
   importAlready: 'استيراد آخر جارٍ الآن.',
   seconds: '{n} ث',
   minutes: '{m} د {s} ث',
@@ -150,12 +184,13 @@ const ar = {
   'reason_too-large': 'ملف كبير جدًا',
   reason_unreadable: 'تعذّرت قراءته',
   'reason_unsupported-type': 'نوع غير مدعوم',
-  'reason_bad-zip': 'ملف zip تالف',
-  reason_link: 'رابط يعود إلى مجلد أعلى',
+  'reason_bad-zip': 'ملف مضغوط تالف',
+  reason_link: 'رابط رمزي لا يُتّبع',
+  reason_other: 'لم يُستورد',
 
   // first run
   firstRunTitle: 'الأرشيف فارغ',
-  firstRunLine1: 'أضف مجلدات الصفحات التي جمعتها من المواقع الإخبارية — نصًا أو HTML أو ملفات zip.',
+  firstRunLine1: 'أضف مجلدات الصفحات التي جمعتها من المواقع الإخبارية: صفحات نصية أو صفحات ويب محفوظة أو ملفات مضغوطة.',
   firstRunLine2: 'أفلتها على النافذة أو اكتب مسارها ثم اضغط «ابدأ الاستيراد»؛ يبقى كل شيء على جهازك.',
 
   // settings
@@ -174,7 +209,13 @@ const ar = {
   digitsWestern: 'عربية 0123',
   calendar: 'التقويم',
   calendarGregorian: 'ميلادي',
-  calendarHijri: 'هجري',
+  calendarHijri: 'هجري (أم القرى)',
+  monthNames: 'أسماء الأشهر الميلادية',
+  monthNames_auto: 'حسب منطقة النظام',
+  monthNames_levantine: 'الشام والعراق',
+  'monthNames_gulf-egyptian': 'الخليج ومصر',
+  monthNames_maghrebi: 'الجزائر وتونس',
+  monthNames_moroccan: 'المغرب',
   fontSize: 'حجم خط القراءة',
   smaller: 'تصغير الخط',
   larger: 'تكبير الخط',
@@ -185,9 +226,15 @@ const ar = {
   errorTitle: 'حدث خطأ',
   dismiss: 'إغلاق التنبيه',
   notifications: 'التنبيهات',
+  technicalDetails: 'تفاصيل تقنية',
   retry: 'أعد المحاولة',
+  retryNow: 'أعد المحاولة الآن',
   viewFailed: 'تعذّر عرض هذا الجزء.',
   offline: 'تعذّر الاتصال بالأرشيف.',
+  connectionState: 'حالة الاتصال',
+  disconnected: 'انقطع الاتصال بالأرشيف.',
+  reconnecting: 'جارٍ إعادة الاتصال…',
+  reconnected: 'عاد الاتصال بالأرشيف.',
   err_badRequest: 'طلب غير صالح',
   err_notFound: 'غير موجود',
   err_notAnArchive: 'ليس ملف أرشيف',
@@ -198,16 +245,17 @@ const ar = {
   err_forbidden: 'غير مسموح',
   err_internal: 'خطأ داخلي',
   err_unknownMethod: 'طريقة غير معروفة',
-  archiveStats: '{articles} مقالة في {sites} موقع',
+  err_unreachable: 'تعذّر الوصول إلى الأرشيف',
+  archiveStats: '{articles} من {sites}',
   keyboardHelp: 'اختصارات لوحة المفاتيح',
   // Crawls (WARC, WACZ) and scraper exports
   reason_damaged: 'ملف تالف أو مقطوع',
   importSkippedRecords: 'سجلات متروكة: {list}',
-  'skip_not-html': 'ليست HTML',
+  'skip_not-html': 'ليست صفحة ويب',
   skip_redirect: 'تحويل',
-  'skip_http-error': 'خطأ HTTP',
-  'skip_http-other': 'حالة HTTP أخرى',
-  'skip_robots-txt': 'robots.txt',
+  'skip_http-error': 'خطأ من الخادم',
+  'skip_http-other': 'رد آخر من الخادم',
+  'skip_robots-txt': 'ملف تعليمات الزواحف',
   'skip_not-article': 'صفحة ليست مقالة',
   'skip_revisit-without-original': 'إعادة زيارة بلا أصل في الأرشيف',
 } as const;
@@ -218,41 +266,54 @@ const en: Record<MessageKey, string> = {
   appName: 'Arshif',
   appTagline: 'An archive of news sites',
   skipToMain: 'Skip to content',
+  docTitle: '{page} — Arshif',
 
   mainNav: 'Sites and sections',
   mainRegion: 'Content',
   toolbar: 'Browsing tools',
+  openNav: 'Sites and sections',
+  closeNav: 'Close the list of sites',
 
   search: 'Search',
   searchPlaceholder: 'Search the archive…',
   searchLabel: 'Search the archive',
-  searchShortcut: 'Press / or Ctrl+F to search',
+  searchShortcut: 'Press {slash} or {find} to search, and the down arrow to move into the results',
+  openSearch: 'Open search',
   clearSearch: 'Clear search',
   searching: 'Searching…',
   results: 'Results',
-  resultsCount: '{n} results',
   resultsRange: 'Showing {shown} of {total}',
   noResults: 'No results for this search.',
   noResultsHint: 'Try fewer words, remove some filters, or use a prefix like حلب*.',
-  queryProblem: 'This search cannot match anything: {problem}',
+  problem_empty: 'The search is empty: type one or more words.',
+  'problem_no-words': 'This search has no words, only marks and symbols.',
+  'problem_only-stop-words': 'This search has only very common words (such as في، من، على), which are not searched on their own: add a more specific word, or put the words in quotes to search for them as a phrase.',
+  'problem_only-exclusions': 'This search only leaves words out: add at least one word to search for.',
+  'problem_index-error': 'The search index could not answer this search.',
+  problem_other: 'This search cannot match anything.',
   searchHintsTitle: 'Search syntax',
   hintPhrase: '"exact phrase" matches the words in order',
   hintExclude: '-word leaves out articles with the word',
-  hintOr: 'word OR word matches either',
+  hintOr: 'word {or} word matches either',
   hintPrefix: 'wor* matches every word starting with it',
   hintVariants: 'حلب also finds بحلب, حلبَ… hamza and harakat do not matter',
   loadMore: 'Show more',
   facets: 'Refine results',
+  filters: 'Filters',
   facetSite: 'Site',
   facetSection: 'Section',
   facetYear: 'Year',
+  facetYearGregorian: 'Gregorian year',
   facetAuthor: 'Author',
+  facetMore: 'Show {n} more',
+  facetLess: 'Show fewer',
   activeFilters: 'Active filters',
   removeFilter: 'Remove filter: {name}',
   clearFilters: 'Remove all filters',
   timeline: 'Over time',
+  timelineGregorian: 'Over time, by Gregorian month',
   timelineHint: 'Click a month to narrow the results to it',
-  timelineBar: '{month}: {n}',
+  timelineBar: '{month}: {count}',
   dateRange: 'From {from} to {to}',
   sortBy: 'Sort',
   sortRelevance: 'Most relevant',
@@ -265,55 +326,71 @@ const en: Record<MessageKey, string> = {
   allSections: 'All sections',
   noSection: 'No section',
   articles: 'Articles',
-  articlesCount: '{n} articles',
   year: 'Year',
   month: 'Month',
   anyYear: 'Any year',
   anyMonth: 'Any month',
+  hijriYear: '{year} AH',
   articleList: 'Article list',
   loadingRow: 'Loading…',
+  rowFailed: 'This row could not be loaded.',
+  listFailed: 'The list could not be loaded.',
   nothingHere: 'No articles match these filters.',
   showSections: 'Sections of {site}',
 
   reads: 'reads',
-  readsCount: '{n} reads',
   by: 'By {author}',
   unknownDate: 'Unknown date',
   dateTimeSep: ', ',
+  listSep: ', ',
 
   reader: 'Reader',
+  readerTools: 'Reader tools',
   back: 'Back',
   backToList: 'Back to the list',
   previous: 'Previous',
   next: 'Next',
   positionInList: '{i} of {n}',
   snapshots: 'Archived copies',
-  snapshotLine: 'Scraped {day} · {reads}',
+  snapshotLine: 'Scraped {day} · {reads} · {format}',
   scrapedUnknown: 'Scrape day unknown',
+  readsUnknown: 'read count unknown',
+  format_text: 'text page',
+  format_html: 'web page',
   related: 'Related articles',
   noRelated: 'No related articles.',
   copyCitation: 'Copy citation',
   citationCopied: 'Citation copied.',
-  citationFailed: 'Could not copy to the clipboard.',
-  citationSource: 'Source',
-  citationRetrieved: 'Kept in Arshif',
+  copyFailed: 'Could not copy to the clipboard.',
+  citationArchived: 'Archived in Arshif on {day}',
+  copyLink: 'Copy link',
+  linkCopied: 'Link to the article copied.',
   print: 'Print',
-  readerKeys: 'Navigate: → next, ← previous, or j and k',
+  printSource: 'Source',
   loadingArticle: 'Opening the article…',
   emptyArticle: 'This article has no text.',
+  highlightsFor: 'The words of the search {query} are highlighted: {matches}.',
+  nextMatch: 'Next match',
+  hideHighlights: 'Hide highlights',
+
+  notFoundTitle: 'No page at this address',
+  notFoundText: 'This address leads nowhere in Arshif. It may have been copied incompletely.',
+  articleNotFoundTitle: 'Article not found',
+  articleNotFoundText: 'There is no article number {id} in the open archive. The link may come from another archive, or the article was removed.',
+  goToList: 'Go to the article list',
 
   ticker: 'Headline ticker',
   tickerOf: 'Headlines of {site} on {day}',
   tickerSite: 'Ticker site',
   tickerDay: 'Ticker day',
-  tickerLatest: 'Latest',
   tickerOlder: 'Previous day',
   tickerNewer: 'Next day',
   tickerPause: 'Stop the motion',
   tickerPlay: 'Start the motion',
   tickerEmpty: 'No headline ticker in the archive yet.',
-  tickerSearch: 'Search for: {headline}',
-  tickerOpen: 'Open: {headline}',
+  tickerOpens: ', opens the archived article',
+  tickerSearches: ', searches for the headline (no archived article has it)',
+  tickerKeys: 'Arrow keys move between headlines',
 
   import: 'Import',
   importTitle: 'Import pages',
@@ -327,12 +404,14 @@ const en: Record<MessageKey, string> = {
   importCancel: 'Cancel import',
   importClose: 'Close',
   importBrowserDrop: 'In a browser Arshif cannot see the paths of dropped files: type the path instead.',
+  importPathMissing: 'The import did not start: a path does not exist.',
   importPhase_scanning: 'Scanning files…',
   importPhase_importing: 'Importing…',
   importPhase_finished: 'Import finished.',
   importPhase_cancelled: 'Import cancelled.',
   importPhase_failed: 'Import failed.',
   importProgress: 'Import progress',
+  importCounting: 'Files counted so far: {total}',
   importFiles: 'Files: {done} of {total}',
   importArticles: 'New articles: {added} · updated: {updated}',
   importRate: '{rate} pages/s',
@@ -342,7 +421,8 @@ const en: Record<MessageKey, string> = {
   importReport: 'Import report',
   importRejected: 'Files not imported',
   importNoRejections: 'Everything was imported; nothing was rejected.',
-  importMoreRejections: 'and {n} more',
+  importNothingRejected: 'No file was rejected.',
+  importCancelledNote: 'What was imported before the cancel stays in the archive. Import the same paths again to finish the rest; nothing will be duplicated.',
   importAlready: 'Another import is running.',
   seconds: '{n} s',
   minutes: '{m} min {s} s',
@@ -355,7 +435,8 @@ const en: Record<MessageKey, string> = {
   reason_unreadable: 'Could not be read',
   'reason_unsupported-type': 'Unsupported type',
   'reason_bad-zip': 'Damaged zip file',
-  reason_link: 'Link back up the tree',
+  reason_link: 'Symbolic link, not followed',
+  reason_other: 'Not imported',
 
   firstRunTitle: 'The archive is empty',
   firstRunLine1: 'Add the folders of pages you scraped from news sites — text, HTML or zip files.',
@@ -376,7 +457,13 @@ const en: Record<MessageKey, string> = {
   digitsWestern: 'Western 0123',
   calendar: 'Calendar',
   calendarGregorian: 'Gregorian',
-  calendarHijri: 'Hijri',
+  calendarHijri: 'Hijri (Umm al-Qura)',
+  monthNames: 'Names of the Gregorian months',
+  monthNames_auto: 'From the system’s region',
+  monthNames_levantine: 'Levant and Iraq',
+  'monthNames_gulf-egyptian': 'Gulf and Egypt',
+  monthNames_maghrebi: 'Algeria and Tunisia',
+  monthNames_moroccan: 'Morocco',
   fontSize: 'Reading font size',
   smaller: 'Smaller text',
   larger: 'Larger text',
@@ -386,9 +473,15 @@ const en: Record<MessageKey, string> = {
   errorTitle: 'Something went wrong',
   dismiss: 'Dismiss',
   notifications: 'Notifications',
+  technicalDetails: 'Technical details',
   retry: 'Try again',
+  retryNow: 'Try now',
   viewFailed: 'This part could not be shown.',
   offline: 'Cannot reach the archive.',
+  connectionState: 'Connection',
+  disconnected: 'The connection to the archive is lost.',
+  reconnecting: 'Reconnecting…',
+  reconnected: 'Connected to the archive again.',
   err_badRequest: 'Bad request',
   err_notFound: 'Not found',
   err_notAnArchive: 'Not an archive file',
@@ -399,7 +492,8 @@ const en: Record<MessageKey, string> = {
   err_forbidden: 'Not allowed',
   err_internal: 'Internal error',
   err_unknownMethod: 'Unknown method',
-  archiveStats: '{articles} articles from {sites} sites',
+  err_unreachable: 'The archive cannot be reached',
+  archiveStats: '{articles} from {sites}',
   keyboardHelp: 'Keyboard shortcuts',
   // Crawls (WARC, WACZ) and scraper exports
   reason_damaged: 'Damaged or cut-short file',
@@ -413,13 +507,100 @@ const en: Record<MessageKey, string> = {
   'skip_revisit-without-original': 'revisit whose original is not in the archive',
 };
 
+/**
+ * Counted phrases, one form per plural category of the language (Intl.PluralRules): Arabic has six
+ * (٠ لا مقالات، ١ مقالة واحدة، ٢ مقالتان، ٣–١٠ مقالات، ١١–٩٩ مقالة، ١٠٠ مقالة), English two.
+ * `{n}` is the number as the reader's digits write it.
+ */
+export interface PluralForms {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+const arPlurals = {
+  results: { zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: '{n} نتائج', many: '{n} نتيجة', other: '{n} نتيجة' },
+  articles: { zero: 'لا مقالات', one: 'مقالة واحدة', two: 'مقالتان', few: '{n} مقالات', many: '{n} مقالة', other: '{n} مقالة' },
+  /** After a preposition (من ٣ مواقع، من موقعين). */
+  sites: { zero: 'لا مواقع', one: 'موقع واحد', two: 'موقعين', few: '{n} مواقع', many: '{n} موقعًا', other: '{n} موقع' },
+  reads: { zero: 'لا قراءات', one: 'قراءة واحدة', two: 'قراءتان', few: '{n} قراءات', many: '{n} قراءة', other: '{n} قراءة' },
+  matches: { zero: 'لا مواضع', one: 'موضع واحد', two: 'موضعان', few: '{n} مواضع', many: '{n} موضعًا', other: '{n} موضع' },
+  cancelledAfter: {
+    zero: 'أُلغي الاستيراد قبل أي ملف.',
+    one: 'أُلغي الاستيراد بعد {done} من ملف واحد.',
+    two: 'أُلغي الاستيراد بعد {done} من ملفين.',
+    few: 'أُلغي الاستيراد بعد {done} من {n} ملفات.',
+    many: 'أُلغي الاستيراد بعد {done} من {n} ملفًا.',
+    other: 'أُلغي الاستيراد بعد {done} من {n} ملف.',
+  },
+  moreRejections: { zero: '', one: 'وملف آخر', two: 'وملفان آخران', few: 'و{n} ملفات أخرى', many: 'و{n} ملفًا آخر', other: 'و{n} ملف آخر' },
+  retryIn: {
+    zero: 'إعادة المحاولة الآن',
+    one: 'إعادة المحاولة بعد ثانية واحدة',
+    two: 'إعادة المحاولة بعد ثانيتين',
+    few: 'إعادة المحاولة بعد {n} ثوانٍ',
+    many: 'إعادة المحاولة بعد {n} ثانية',
+    other: 'إعادة المحاولة بعد {n} ثانية',
+  },
+} satisfies Record<string, PluralForms>;
+
+export type PluralKey = keyof typeof arPlurals;
+
+const enPlurals: Record<PluralKey, PluralForms> = {
+  results: { one: '{n} result', other: '{n} results' },
+  articles: { one: '{n} article', other: '{n} articles' },
+  sites: { one: '{n} site', other: '{n} sites' },
+  reads: { one: '{n} read', other: '{n} reads' },
+  matches: { one: '{n} match', other: '{n} matches' },
+  cancelledAfter: { one: 'Import cancelled after {done} of {n} file.', other: 'Import cancelled after {done} of {n} files.' },
+  moreRejections: { one: 'and {n} more', other: 'and {n} more' },
+  retryIn: { one: 'retrying in {n} second', other: 'retrying in {n} seconds' },
+};
+
 export type Lang = 'ar' | 'en';
 export const messages: Record<Lang, Record<MessageKey, string>> = { ar, en };
+export const plurals: Record<Lang, Record<PluralKey, PluralForms>> = { ar: arPlurals, en: enPlurals };
 
 export type Params = Record<string, string | number>;
 
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = messages[lang][key] ?? messages.ar[key] ?? key;
+export function fill(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  return fill(messages[lang][key] ?? messages.ar[key] ?? key, params);
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The form of a counted phrase for `count` (the template, placeholders unfilled). */
+export function pluralTemplate(lang: Lang, key: PluralKey, count: number): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  const forms = plurals[lang][key];
+  return forms[rules.select(count)] ?? forms.other;
+}
+
+export type TemplatePart = { text: string } | { param: string };
+
+const cutTemplates = new Map<string, TemplatePart[]>();
+
+/** A template cut into literal text and named placeholders, so each filled piece can be isolated (cut once per template). */
+export function templateParts(template: string): TemplatePart[] {
+  const known = cutTemplates.get(template);
+  if (known) return known;
+  const parts: TemplatePart[] = [];
+  let at = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    if (m.index > at) parts.push({ text: template.slice(at, m.index) });
+    parts.push({ param: m[1]! });
+    at = m.index + m[0].length;
+  }
+  if (at < template.length) parts.push({ text: template.slice(at) });
+  if (cutTemplates.size < 500) cutTemplates.set(template, parts);
+  return parts;
 }

@@ -1,12 +1,17 @@
 /**
- * The browse list: filters (site, section, year/month, sort) and a paged cache of article summaries,
- * fetched with list({limit, offset}) as rows scroll into view. Only pages near the visible rows are kept.
+ * The browse list: filters (site, section, year/month in the chosen calendar, sort) and a paged cache
+ * of article summaries, fetched with list({limit, offset}) as rows scroll into view. Only pages near
+ * the visible rows are kept. The total is shown only once an answer for the current filters gave it.
  */
 import type { ArticleSort, ArticleSummary, ListQuery } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
+import { hijriMonthRange, hijriYearRange } from '../lib/calendar.js';
 import { monthRange, yearRange } from '../lib/dates.js';
+import type { BrowseRoute } from '../lib/route.js';
 import type { Sequence } from '../lib/sequence.js';
-import { reportError } from './errors.svelte.js';
+import { describeError } from './toasts.svelte.js';
+import { settings } from './settings.svelte.js';
+import { t } from './locale.svelte.js';
 
 export const PAGE_SIZE = 100;
 const MAX_PAGES_KEPT = 60;
@@ -15,15 +20,17 @@ const SETTLE_MS = 50;
 export class BrowseState implements Sequence {
   site = $state<string | null>(null);
   section = $state<string | null>(null);
+  /** Year and month of the filters, in the calendar of the settings (Hijri years when it is Hijri). */
   year = $state<number | null>(null);
   month = $state<number | null>(null);
   sort = $state<ArticleSort>('newest');
 
   total = $state(0);
-  /** True once the first page of the current filters has arrived. */
+  /** True once an answer for the current filters has arrived: only then is `total` true. */
   ready = $state(false);
-  error = $state<string | null>(null);
-  /** Bumped whenever a page arrives, so rows re-read the cache. */
+  /** Why the first page of the current filters could not be loaded. */
+  error = $state<{ text: string; detail?: string } | null>(null);
+  /** Bumped whenever a page arrives or fails, so rows re-read the cache. */
   version = $state(0);
   /** Bumped when the filters change: the list starts again from the top. */
   epoch = $state(0);
@@ -37,22 +44,45 @@ export class BrowseState implements Sequence {
   private pages = new Map<number, ArticleSummary[]>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pending = new Map<number, Promise<void>>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private failed = new Set<number>();
   private generation = 0;
   private wanted: [number, number] = [0, 0];
   private timer: ReturnType<typeof setTimeout> | null = null;
 
+  get route(): BrowseRoute {
+    return { kind: 'browse', site: this.site, section: this.site === null ? null : this.section, year: this.year, month: this.month, sort: this.sort };
+  }
+
   get query(): ListQuery {
     const q: ListQuery = { sort: this.sort };
     if (this.site) q.site = this.site;
-    if (this.section) q.section = this.section;
-    if (this.year !== null) Object.assign(q, this.month !== null ? monthRange(this.year, this.month) : yearRange(this.year));
+    if (this.site && this.section !== null) q.section = this.section;
+    if (this.year !== null) {
+      const hijri = settings.calendar === 'hijri';
+      const range =
+        this.month !== null
+          ? hijri
+            ? hijriMonthRange(this.year, this.month)
+            : monthRange(this.year, this.month)
+          : hijri
+            ? hijriYearRange(this.year)
+            : yearRange(this.year);
+      Object.assign(q, range);
+    }
     return q;
   }
 
-  setSite(site: string | null, section: string | null = null): void {
-    this.site = site;
-    this.section = section;
-    void this.reload();
+  /** Shows what a route asks for; reloads only when that differs from what is shown. */
+  applyRoute(route: BrowseRoute): void {
+    const changed =
+      route.site !== this.site || route.section !== this.section || route.year !== this.year || route.month !== this.month || route.sort !== this.sort;
+    this.site = route.site;
+    this.section = route.section;
+    this.year = route.year;
+    this.month = route.month;
+    this.sort = route.sort;
+    if (changed || (!this.ready && !this.error)) void this.reload();
   }
 
   setYear(year: number | null): void {
@@ -71,24 +101,49 @@ export class BrowseState implements Sequence {
     void this.reload();
   }
 
-  /** Drops every cached page and loads the first one of the current filters. */
+  /** The calendar changed: a year or month of the other calendar means nothing now. */
+  clearDates(): void {
+    if (this.year === null) return;
+    this.year = null;
+    this.month = null;
+    void this.reload();
+  }
+
+  /** Drops every cached page and loads the first one of the current filters, from the top. */
   async reload(): Promise<void> {
-    this.generation++;
-    this.epoch++;
-    this.pages.clear();
-    this.pending.clear();
     this.scrollTop = 0;
     this.activeIndex = 0;
+    this.epoch++;
     this.ready = false;
+    await this.refresh();
+  }
+
+  /** Loads again what is shown (after a lost connection, or new articles), keeping the place in the list. */
+  async refresh(): Promise<void> {
+    this.generation++;
+    this.pages.clear();
+    this.pending.clear();
+    this.failed.clear();
     this.error = null;
     this.version++;
-    await this.loadPage(0);
+    const [a, b] = this.wanted;
+    const first = this.ready ? Math.floor(a / PAGE_SIZE) : 0;
+    const last = this.ready ? Math.floor(b / PAGE_SIZE) : 0;
+    const loads: Array<Promise<void>> = [this.loadPage(0)];
+    for (let p = Math.max(1, first); p <= last; p++) loads.push(this.loadPage(p));
+    await Promise.all(loads);
   }
 
   /** The summary at an index, if its page is here (reactive). */
   row(index: number): ArticleSummary | undefined {
     void this.version;
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }
+
+  /** The page of this row could not be loaded (reactive). */
+  rowFailed(index: number): boolean {
+    void this.version;
+    return this.failed.has(Math.floor(index / PAGE_SIZE));
   }
 
   /** Rows first..last are on screen: fetch their pages once scrolling settles. */
@@ -120,16 +175,18 @@ export class BrowseState implements Sequence {
       .then((result) => {
         if (generation !== this.generation) return;
         this.pages.set(page, result.articles);
+        this.failed.delete(page);
         this.total = result.total;
         this.ready = true;
+        this.error = null;
         this.evict(page);
         this.version++;
       })
       .catch((error: unknown) => {
         if (generation !== this.generation) return;
-        this.error = (error as Error).message;
-        this.ready = true;
-        reportError(error);
+        this.failed.add(page);
+        if (!this.ready) this.error = describeError(error, t);
+        this.version++;
       })
       .finally(() => {
         if (generation === this.generation) this.pending.delete(page);

@@ -4,7 +4,7 @@
  */
 import type { ImportPhase, ImportProgress, ImportReport } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
-import { errorCodeKey } from './toasts.svelte.js';
+import { describeError } from './toasts.svelte.js';
 import { t } from './locale.svelte.js';
 
 const POLL_MS = 600;
@@ -61,7 +61,8 @@ export class ImportState {
     const result = await api.call('import', { paths });
     this.starting = false;
     if (!result.ok) {
-      this.error = { text: t(errorCodeKey(result.error.code)), detail: result.error.message };
+      // A path that does not exist stops the import before it starts; the message names it.
+      this.error = result.error.code === 'not-found' ? { text: t('importPathMissing'), detail: result.error.message } : describeError(result, t);
       return false;
     }
     this.importId = result.value.importId;
@@ -92,7 +93,7 @@ export class ImportState {
   async cancel(): Promise<void> {
     if (this.importId === null) return;
     const result = await api.call('cancelImport', { importId: this.importId });
-    if (!result.ok) this.error = { text: t(errorCodeKey(result.error.code)), detail: result.error.message };
+    if (!result.ok) this.error = describeError(result, t);
     else void this.poll();
   }
 
@@ -149,7 +150,7 @@ export class ImportState {
       if (p && p.importId === id && !isTerminal(p.phase)) this.progress = { ...p, ...report.value, pagesPerSecond: p.pagesPerSecond, etaMs: 0 };
       else if (!p) this.progress = { ...report.value, pagesPerSecond: 0, bytesPerSecond: 0, etaMs: 0 };
     } else {
-      this.error = { text: t(errorCodeKey(report.error.code)), detail: report.error.message };
+      this.error = describeError(report, t);
     }
     this.onEnded(report.ok ? report.value : null);
   }

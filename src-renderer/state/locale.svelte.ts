@@ -1,55 +1,73 @@
 /**
- * Words, numbers and dates in the reader's language and digits. Everything here reads the settings,
- * so templates that call these functions update when a setting changes.
+ * Words, numbers and dates in the reader's language, digits, calendar and month names. Everything
+ * here reads the settings, so templates that call these functions update when a setting changes.
  */
-import { translate, type MessageKey, type Params } from '../lib/i18n.js';
+import { HIJRI_CALENDAR } from '../lib/calendar.js';
+import { fill, pluralTemplate, translate, type MessageKey, type Params, type PluralKey } from '../lib/i18n.js';
 import { wallTime } from '../lib/dates.js';
+import { MONTH_LOCALE, resolveMonthStyle, type MonthStyle } from '../lib/months.js';
 import { settings } from './settings.svelte.js';
 
-class Locale {
-  /** The BCP 47 tag for numbers and Gregorian dates: Levantine month names in Arabic (كانون الأول). */
-  readonly tag = $derived(settings.language === 'ar' ? 'ar-SY' : 'en-GB');
-  readonly numberingSystem = $derived(settings.digits === 'arabic' ? 'arab' : 'latn');
+function systemLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+}
 
-  private readonly numberFormat = $derived(new Intl.NumberFormat(this.tag, { numberingSystem: this.numberingSystem }));
-  private readonly plainNumber = $derived(new Intl.NumberFormat(this.tag, { numberingSystem: this.numberingSystem, useGrouping: false }));
-  private readonly dateTag = $derived(
-    settings.calendar === 'hijri' ? (settings.language === 'ar' ? 'ar-SA-u-ca-islamic' : 'en-GB-u-ca-islamic') : this.tag,
-  );
-  private readonly dayFormat = $derived(
-    new Intl.DateTimeFormat(this.dateTag, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', numberingSystem: this.numberingSystem }),
-  );
-  private readonly shortDayFormat = $derived(
-    new Intl.DateTimeFormat(this.dateTag, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', numberingSystem: this.numberingSystem }),
-  );
-  private readonly timeFormat = $derived(
-    new Intl.DateTimeFormat(this.tag, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', numberingSystem: this.numberingSystem }),
-  );
-  // Month buckets and filters are Gregorian months: named in the Gregorian calendar whatever the setting.
-  private readonly monthYearFormat = $derived(
-    new Intl.DateTimeFormat(this.tag, { timeZone: 'UTC', month: 'long', year: 'numeric', numberingSystem: this.numberingSystem }),
-  );
-  private readonly monthFormat = $derived(
-    new Intl.DateTimeFormat(this.tag, { timeZone: 'UTC', month: 'long', numberingSystem: this.numberingSystem }),
-  );
+class Locale {
+  /** The Gregorian month names in use (the setting, or the system's region for `auto`). */
+  readonly monthStyle: MonthStyle = $derived(resolveMonthStyle(settings.monthNames, systemLanguages()));
+  readonly lang = $derived(settings.language);
+  readonly numberingSystem = $derived(settings.digits === 'arabic' ? 'arab' : 'latn');
+  /** Numbers: the UI language's grouping, the chosen digits. */
+  private readonly numberTag = $derived(settings.language === 'ar' ? 'ar' : 'en-GB');
+  /** Gregorian dates: the region's month names in Arabic. */
+  private readonly gregorianTag = $derived(`${settings.language === 'ar' ? MONTH_LOCALE[this.monthStyle] : 'en-GB'}-u-ca-gregory`);
+  private readonly hijriTag = $derived(`${settings.language === 'ar' ? 'ar-SA' : 'en-GB'}-u-ca-${HIJRI_CALENDAR}`);
+  readonly hijri = $derived(settings.calendar === 'hijri');
+  private readonly dateTag = $derived(this.hijri ? this.hijriTag : this.gregorianTag);
+
+  private readonly numberFormat = $derived(new Intl.NumberFormat(this.numberTag, { numberingSystem: this.numberingSystem }));
+  private readonly plainNumber = $derived(new Intl.NumberFormat(this.numberTag, { numberingSystem: this.numberingSystem, useGrouping: false }));
+  private readonly dayFormat = $derived(this.format(this.dateTag, { day: 'numeric', month: 'long', year: 'numeric' }));
+  private readonly timeFormat = $derived(this.format(this.gregorianTag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  /** Month buckets of the search timeline are Gregorian months: named in the Gregorian calendar whatever the setting. */
+  private readonly gregorianMonthYear = $derived(this.format(this.gregorianTag, { month: 'long', year: 'numeric' }));
+  private readonly gregorianMonth = $derived(this.format(this.gregorianTag, { month: 'long' }));
+  private readonly hijriMonth = $derived(this.format(this.hijriTag, { month: 'long' }));
+  private readonly hijriMonthYear = $derived(this.format(this.hijriTag, { month: 'long', year: 'numeric' }));
+
+  private format(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    return new Intl.DateTimeFormat(tag, { timeZone: 'UTC', numberingSystem: this.numberingSystem, ...options });
+  }
+
+  /**
+   * Arabic-Indic digits in left-to-right text are "Arabic numbers" to the bidi algorithm: two of them
+   * around a comma or a space read as one right-to-left run ("٢٠١٨, ٠٩:٣٠" shows as "٠٩:٣٠ ,٢٠١٨").
+   * A left-to-right mark after each number keeps English dates and counts in their written order.
+   */
+  private readonly ltrArabicDigits = $derived(settings.language === 'en' && settings.digits === 'arabic');
+  private keepOrder(text: string): string {
+    return this.ltrArabicDigits ? text.replace(/[\u0660-\u0669][\u0660-\u0669\u066b\u066c:]*/g, '$&\u200e') : text;
+  }
 
   t = (key: MessageKey, params?: Params): string => translate(settings.language, key, params);
 
+  /** A counted phrase in the right plural form ("٣ مقالات", "مقالتان", "1 result"); `{n}` is `count` in the chosen digits. */
+  tn = (key: PluralKey, count: number, params?: Params): string =>
+    fill(pluralTemplate(settings.language, key, count), { ...params, n: this.num(count) });
+
   /** A number with grouping, in the chosen digits. */
-  num = (n: number | null | undefined): string => (n === null || n === undefined ? '' : this.numberFormat.format(n));
+  num = (n: number | null | undefined): string => (n === null || n === undefined ? '' : this.keepOrder(this.numberFormat.format(n)));
 
-  /** A year or other number without grouping (٢٠١٦, not ٢٬٠١٦). */
-  plain = (n: number | string): string => this.plainNumber.format(Number(n));
+  /** A number without grouping (٢٠١٦, not ٢٬٠١٦). */
+  plain = (n: number | string): string => this.keepOrder(this.plainNumber.format(Number(n)));
 
-  /** A day or wall time as "١٦ كانون الأول ٢٠١٦". */
+  /** A year of the filters: Gregorian as it is, Hijri with its era ("١٤٣٨ هـ"). */
+  year = (y: number): string => (this.hijri ? this.t('hijriYear', { year: this.plain(y) }) : this.plain(y));
+
+  /** A day or wall time as "١٦ كانون الأول ٢٠١٦" (or its Hijri date). */
   day = (value: string | null | undefined): string => {
     const d = wallTime(value);
-    return d ? this.dayFormat.format(d) : '';
-  };
-
-  shortDay = (value: string | null | undefined): string => {
-    const d = wallTime(value);
-    return d ? this.shortDayFormat.format(d) : '';
+    return d ? this.keepOrder(this.dayFormat.format(d)) : '';
   };
 
   /** "١٦ كانون الأول ٢٠١٦، ١٥:٢٤" for a publication time. */
@@ -57,18 +75,31 @@ class Locale {
     const d = wallTime(value);
     if (!d) return '';
     const hasTime = /[T ]\d{2}:\d{2}/.test(value ?? '');
-    if (!hasTime) return this.dayFormat.format(d);
-    return `${this.dayFormat.format(d)}${this.t('dateTimeSep')}${this.timeFormat.format(d)}`;
+    if (!hasTime) return this.keepOrder(this.dayFormat.format(d));
+    return this.keepOrder(`${this.dayFormat.format(d)}${this.t('dateTimeSep')}${this.timeFormat.format(d)}`);
   };
 
-  /** "YYYY-MM" as "كانون الأول ٢٠١٦". */
+  /** A Gregorian "YYYY-MM" bucket as "كانون الأول ٢٠١٦". */
   monthKey = (key: string): string => {
     const d = wallTime(`${key}-01`);
-    return d ? this.monthYearFormat.format(d) : key;
+    return d ? this.keepOrder(this.gregorianMonthYear.format(d)) : key;
   };
 
-  /** Month 1–12 by its (Levantine) name. */
-  monthName = (month: number): string => this.monthFormat.format(new Date(Date.UTC(2000, month - 1, 1)));
+  /** Month 1–12 of the filters, by name: Gregorian in the region's names, or Hijri (محرم…). */
+  monthName = (month: number): string => {
+    if (!this.hijri) return this.gregorianMonth.format(new Date(Date.UTC(2000, month - 1, 1)));
+    // 1 Muharram 1445 was 19 July 2023: each later month starts about 29.5 days on.
+    return this.hijriMonth.format(new Date(Date.UTC(2023, 6, 19 + Math.round((month - 1) * 29.53) + 10)));
+  };
+
+  /** A Hijri month of a year, named ("ربيع الأول ١٤٣٨ هـ"). */
+  hijriMonthOf = (date: Date): string => this.keepOrder(this.hijriMonthYear.format(date));
+
+  /** Gregorian month names of a style, for the settings ("كانون الثاني، آب"). */
+  monthSample = (style: MonthStyle): string => {
+    const f = new Intl.DateTimeFormat(`${MONTH_LOCALE[style]}-u-ca-gregory`, { timeZone: 'UTC', month: 'long' });
+    return [0, 7].map((m) => f.format(new Date(Date.UTC(2000, m, 1)))).join('، ');
+  };
 
   /** Milliseconds as "٢ د ٥ ث". */
   duration = (ms: number): string => {
@@ -80,3 +111,4 @@ class Locale {
 
 export const locale = new Locale();
 export const t = locale.t;
+export const tn = locale.tn;

@@ -1,8 +1,11 @@
-/** The article being read, its related articles, and where it sits in the list it was opened from. */
-import type { Article, ArticleSummary } from '../../src-main/common/types.js';
-import { api, ApiFailure } from '../lib/api.js';
+/**
+ * The article being read, its related articles, where it sits in the list it was opened from, and —
+ * when it was opened from a search — where the search's words are in it (ranges from the engine).
+ */
+import type { Article, ArticleHighlights, ArticleSummary } from '../../src-main/common/types.js';
+import { api } from '../lib/api.js';
 import type { Sequence } from '../lib/sequence.js';
-import { errorCodeKey } from './toasts.svelte.js';
+import { describeError } from './toasts.svelte.js';
 import { t } from './locale.svelte.js';
 
 export class ReaderState {
@@ -11,8 +14,14 @@ export class ReaderState {
   related = $state.raw<ArticleSummary[]>([]);
   loading = $state(false);
   error = $state<{ text: string; detail?: string } | null>(null);
+  /** The open archive has no article with this id. */
+  notFound = $state(false);
   sequence = $state.raw<Sequence | null>(null);
   index = $state<number | null>(null);
+  /** The search the article was opened from, and where its words are in the article. */
+  query = $state<string | null>(null);
+  highlights = $state.raw<ArticleHighlights | null>(null);
+  showHighlights = $state(true);
 
   private ticket = 0;
 
@@ -24,44 +33,68 @@ export class ReaderState {
     return this.sequence !== null && this.index !== null && this.index < this.sequence.total - 1;
   }
 
-  async open(id: number, sequence: Sequence | null = null, index: number | null = null): Promise<void> {
+  /** Number of marked places (title and text). */
+  get matchCount(): number {
+    const h = this.highlights;
+    return h ? h.title.length + h.paragraphs.reduce((sum, p) => sum + p.length, 0) : 0;
+  }
+
+  async open(id: number, sequence: Sequence | null = null, index: number | null = null, query: string | null = null): Promise<void> {
     const ticket = ++this.ticket;
+    const sameArticle = id === this.id && this.article?.id === id;
     this.id = id;
     this.sequence = sequence;
     this.index = index;
     this.loading = true;
     this.error = null;
-    this.related = [];
-    const [shown, related] = await Promise.all([api.call('show', { id }), api.call('related', { id, limit: 6 })]);
+    this.notFound = false;
+    if (query !== this.query) this.showHighlights = true;
+    this.query = query;
+    if (!sameArticle) {
+      this.related = [];
+      this.highlights = null;
+    }
+    const [shown, related, marks] = await Promise.all([
+      api.call('show', { id }),
+      api.call('related', { id, limit: 6 }),
+      query ? api.call('articleHighlights', { id, query }) : Promise.resolve(null),
+    ]);
     if (ticket !== this.ticket) return;
     this.loading = false;
     if (!shown.ok) {
       this.article = null;
-      this.error = { text: t(errorCodeKey(shown.error.code)), detail: shown.error.message };
+      this.notFound = shown.error.code === 'not-found';
+      this.error = this.notFound ? null : describeError(shown, t);
       return;
     }
     this.article = shown.value;
-    // Related articles are a nicety: a failure (or a missing search module) leaves the list empty.
+    // Related articles and highlights are niceties: a failure leaves them out.
     this.related = related.ok ? related.value.filter((r) => r.id !== id) : [];
+    this.highlights = marks?.ok && marks.value.paragraphs.length === shown.value.paragraphs.length ? marks.value : null;
+  }
+
+  /** Loads the same article again (after an error or a lost connection). */
+  reload(): Promise<void> {
+    return this.id === null ? Promise.resolve() : this.open(this.id, this.sequence, this.index, this.query);
   }
 
   /** Moves to the previous (-1) or next (+1) article of the list it was opened from. */
-  async step(delta: -1 | 1): Promise<boolean> {
+  async step(delta: -1 | 1): Promise<number | null> {
     const sequence = this.sequence;
     const index = this.index;
-    if (!sequence || index === null) return false;
+    if (!sequence || index === null) return null;
     const target = index + delta;
-    if (target < 0 || target >= sequence.total) return false;
+    if (target < 0 || target >= sequence.total) return null;
     let summary: ArticleSummary | null;
     try {
       summary = await sequence.at(target);
     } catch (error) {
-      this.error = { text: t(error instanceof ApiFailure ? errorCodeKey(error.code) : 'err_internal'), detail: (error as Error).message };
-      return false;
+      this.error = describeError(error, t);
+      return null;
     }
-    if (!summary) return false;
-    await this.open(summary.id, sequence, target);
-    return true;
+    if (!summary) return null;
+    await this.open(summary.id, sequence, target, this.query);
+    return summary.id;
   }
 
   close(): void {
@@ -70,7 +103,9 @@ export class ReaderState {
     this.article = null;
     this.related = [];
     this.error = null;
+    this.notFound = false;
     this.loading = false;
+    this.highlights = null;
   }
 }
 

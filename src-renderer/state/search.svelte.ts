@@ -4,9 +4,11 @@
  */
 import type { ArticleSummary, CountBucket, SearchHit, SearchQuery, SearchResult, SearchSort } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
+import { hijriYearRange } from '../lib/calendar.js';
 import { rangeOfMonthKey, yearRange } from '../lib/dates.js';
+import type { SearchRoute } from '../lib/route.js';
 import type { Sequence } from '../lib/sequence.js';
-import { errorCodeKey } from './toasts.svelte.js';
+import { describeError } from './toasts.svelte.js';
 import { t } from './locale.svelte.js';
 
 export const SEARCH_PAGE = 30;
@@ -60,6 +62,35 @@ export class SearchState implements Sequence {
     return Object.values(this.filters).some((v) => v !== undefined && v !== '');
   }
 
+  get route(): SearchRoute {
+    const r: SearchRoute = { kind: 'search', q: this.text, sort: this.sort };
+    for (const [k, v] of Object.entries(this.filters) as Array<[keyof SearchFilters, string | undefined]>) if (v) r[k] = v;
+    return r;
+  }
+
+  /** Shows what a route asks for (a link, Back/Forward); searches at once when that differs from what is shown. */
+  applyRoute(route: SearchRoute): void {
+    const filters: SearchFilters = {};
+    for (const key of ['site', 'section', 'author', 'from', 'to'] as const) if (route[key]) filters[key] = route[key];
+    const same = route.q === this.text && route.sort === this.sort && JSON.stringify(filters) === JSON.stringify(this.filters);
+    this.text = route.q;
+    this.filters = filters;
+    this.sort = route.sort;
+    // Typing that is still waiting for its pause searches then; anything else searches now.
+    if (!same || (this.result === null && !this.loading && !this.error && this.timer === null)) this.submit();
+  }
+
+  /** Narrows the results to a site or section (the sidebar during a search), or widens back to all sites. */
+  setScope(site: string | null, section: string | null): void {
+    const next: SearchFilters = { ...this.filters };
+    delete next.site;
+    delete next.section;
+    if (site) next.site = site;
+    if (site && section !== null) next.section = section;
+    this.filters = next;
+    this.submit();
+  }
+
   get query(): SearchQuery {
     const q: SearchQuery = { query: this.text.trim(), sort: this.sort };
     for (const [k, v] of Object.entries(this.filters) as Array<[keyof SearchFilters, string | undefined]>) if (v) q[k] = v;
@@ -97,11 +128,11 @@ export class SearchState implements Sequence {
     this.submit();
   }
 
-  /** Toggles a facet: clicking the active value removes it. */
-  toggleFacet(field: FacetField, value: string): void {
+  /** Toggles a facet: clicking the active value removes it. A year is a Gregorian year (the engine's facet) unless `hijri`. */
+  toggleFacet(field: FacetField, value: string, hijri = false): void {
     const next: SearchFilters = { ...this.filters };
     if (field === 'year') {
-      const range = yearRange(Number(value));
+      const range = hijri ? hijriYearRange(Number(value)) : yearRange(Number(value));
       if (next.from === range.from && next.to === range.to) {
         delete next.from;
         delete next.to;
@@ -177,7 +208,7 @@ export class SearchState implements Sequence {
     } else {
       this.result = null;
       this.hits = [];
-      this.error = { text: t(errorCodeKey(answer.error.code)), detail: answer.error.message };
+      this.error = describeError(answer, t);
     }
   }
 

@@ -1,8 +1,8 @@
 /** Display settings: applied to the document at once, persisted through the API (getSettings/setSettings). */
-import type { Calendar, DigitStyle, Language, Settings, Theme } from '../../src-main/common/types.js';
+import type { Calendar, DigitStyle, Language, MonthNames, Settings, Theme } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'ar', digits: 'arabic', calendar: 'gregorian', fontSize: 18 };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'ar', digits: 'arabic', calendar: 'gregorian', monthNames: 'auto', fontSize: 18 };
 export const FONT_MIN = 12;
 export const FONT_MAX = 40;
 /** How long after a save announcements of settings are taken as echoes of it. */
@@ -14,6 +14,7 @@ class SettingsState {
   language = $state<Language>(DEFAULT_SETTINGS.language);
   digits = $state<DigitStyle>(DEFAULT_SETTINGS.digits);
   calendar = $state<Calendar>(DEFAULT_SETTINGS.calendar);
+  monthNames = $state<MonthNames>(DEFAULT_SETTINGS.monthNames);
   fontSize = $state<number>(DEFAULT_SETTINGS.fontSize);
   loaded = $state(false);
 
@@ -30,7 +31,14 @@ class SettingsState {
   }
 
   get value(): Settings {
-    return { theme: this.theme, language: this.language, digits: this.digits, calendar: this.calendar, fontSize: this.fontSize };
+    return {
+      theme: this.theme,
+      language: this.language,
+      digits: this.digits,
+      calendar: this.calendar,
+      monthNames: this.monthNames,
+      fontSize: this.fontSize,
+    };
   }
 
   private assign(s: Partial<Settings>): void {
@@ -38,6 +46,7 @@ class SettingsState {
     if (s.language) this.language = s.language;
     if (s.digits) this.digits = s.digits;
     if (s.calendar) this.calendar = s.calendar;
+    if (s.monthNames) this.monthNames = s.monthNames;
     if (typeof s.fontSize === 'number') this.fontSize = Math.min(FONT_MAX, Math.max(FONT_MIN, Math.round(s.fontSize)));
   }
 

@@ -52,6 +52,8 @@ export function errorCodeKey(code: ErrorCode) {
       return 'err_cancelled' as const;
     case 'forbidden':
       return 'err_forbidden' as const;
+    case 'unreachable':
+      return 'err_unreachable' as const;
     default:
       return 'err_internal' as const;
   }

@@ -162,7 +162,7 @@ function instruments(): void {
         q.domAt = performance.now();
         afterNextFrame((at) => {
           q.paintedAt = at;
-          q.firstTitle = document.querySelector('.hits > li h3')?.textContent?.trim() ?? '';
+          q.firstTitle = document.querySelector('.hits > li .hit-title')?.textContent?.trim() ?? '';
           q.hitsShown = document.querySelectorAll('.hits > li').length;
         });
       }

@@ -56,5 +56,7 @@ export function encodeText(text: string, encoding: TextEncoding): { bytes: Buffe
       const bytes = encode1256(text);
       return bytes ? { bytes, encoding } : { bytes: Buffer.from(text, 'utf8'), encoding: 'utf-8' };
     }
+    default:
+      throw new Error(`the corpus generator does not write ${encoding}`);
   }
 }

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageFormat, RejectReason, TextEncoding } from '../../src-main/common/types.js';
+import { decodeCharacterReferences } from '../../src-main/core/pages/references.js';
 import { encodeText } from './encode.js';
 import {
   CORPUS_DIR,
@@ -679,11 +680,18 @@ export async function generateCorpus(options: GenerateOptions): Promise<Manifest
 
   if (entries !== pages) throw new Error(`internal: wrote ${entries} entries for ${pages} pages`);
 
-  // ---- The manifest.
+  // ---- The manifest. The source's text keeps some HTML character references ("&quot;"): pages carry
+  // them as they are, and the parser decodes them in every field.
+  for (const a of articles) {
+    a.title = decodeCharacterReferences(a.title);
+    a.author = a.author === null ? null : decodeCharacterReferences(a.author);
+    a.section = a.section === null ? null : decodeCharacterReferences(a.section);
+    a.paragraphs = a.paragraphs.map(decodeCharacterReferences);
+  }
   const tickerList: ExpectedTicker[] = [...tickers.entries()]
     .map(([key, headlines]) => {
       const [site, day] = key.split('|') as [string, string];
-      return { site, date: dayString(Number(day)), headlines };
+      return { site, date: dayString(Number(day)), headlines: headlines.map(decodeCharacterReferences) };
     })
     .sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const titlesBySite = new Set(articles.map((a) => `${a.site}|${a.title}`));

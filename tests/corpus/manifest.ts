@@ -5,7 +5,7 @@ import type { Article, RejectReason, SnapshotInfo } from '../../src-main/common/
 import type { SourceKind } from './source.js';
 
 /** Bumped whenever the generator's output for a given seed and size changes. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** What the corpus knows of a snapshot (generated pages state no URL). */
 export type ExpectedSnapshot = Omit<SnapshotInfo, 'url'>;

@@ -42,3 +42,23 @@ export function progressOf(importId: number, phase: ImportPhase, counts: ImportC
     skipped: { ...counts.skipped },
   };
 }
+
+/** Progress is reported at least this often while an import runs (by time, not by batch). */
+export const PROGRESS_INTERVAL_MS = 250;
+
+/** Says when a progress report is due: at most one per `interval` ms, the first at once. */
+export class ProgressPacer {
+  private last = Number.NEGATIVE_INFINITY;
+  constructor(private readonly interval = PROGRESS_INTERVAL_MS * 0.8) {}
+
+  due(now = Date.now()): boolean {
+    if (now - this.last < this.interval) return false;
+    this.last = now;
+    return true;
+  }
+
+  /** A report was just sent by other means. */
+  reset(now = Date.now()): void {
+    this.last = now;
+  }
+}

@@ -8,7 +8,7 @@ import type { PageContext } from '../pages/types.js';
 import { MAX_PAGE_BYTES, describeUnsupported, fileKind, isSourceKind, tooLargeMessage, type SourceFormat } from './file-kinds.js';
 import { createParser, type PageParser } from './parse-pool.js';
 import type { ProcessedPage } from './process-page.js';
-import { emptyCounts, progressOf } from './progress.js';
+import { emptyCounts, progressOf, ProgressPacer } from './progress.js';
 import { countImport, walkImport } from './scan.js';
 import { siteFromPath, siteFromUrl } from './site-from-path.js';
 import { ByteInput } from './sources/byte-input.js';
@@ -26,6 +26,8 @@ export interface ImportOptions {
   parseWorkers?: number;
   /** Field names of scraper exports that use unusual ones (article field → the export's field). */
   fieldMap?: FieldMap;
+  /** Shortest time between two progress reports while files are processed (default 200 ms: a report at least every 250 ms). */
+  progressIntervalMs?: number;
 }
 
 /**
@@ -96,6 +98,9 @@ class ImportRun {
   private phase: ImportPhase = 'scanning';
   private parser: PageParser | null = null;
   private readonly roots: string[];
+  /** What the ops read and analysed so far add up to, committed or still in the open batch: progress moves with these, not per batch. */
+  private readonly processed = { files: 0, records: 0, bytes: 0 };
+  private readonly pacer: ProgressPacer;
 
   constructor(
     private readonly archive: Archive,
@@ -103,6 +108,7 @@ class ImportRun {
     private readonly options: ImportOptions,
   ) {
     this.roots = paths.map((p) => path.resolve(p));
+    this.pacer = new ProgressPacer(options.progressIntervalMs);
     this.importId = Number(
       archive.db
         .prepare("INSERT INTO imports (started_at, status, roots) VALUES (?, 'running', ?)")
@@ -118,7 +124,12 @@ class ImportRun {
   async execute(): Promise<ImportReport> {
     this.emit();
     try {
-      const planned = await countImport(this.paths, this.options.signal);
+      const planned = await countImport(this.paths, this.options.signal, async (soFar) => {
+        this.counts.filesTotal = soFar.files;
+        this.counts.bytesTotal = soFar.bytes;
+        this.emit();
+        await yieldToEventLoop(); // a cancel can arrive during a long count
+      });
       this.counts.filesTotal = planned.files;
       this.counts.bytesTotal = planned.bytes;
       this.phase = 'importing';
@@ -305,6 +316,13 @@ class ImportRun {
 
   /** Keeps up to READ_AHEAD files (READ_AHEAD_BYTES) in flight and writes results in file order, a batch per transaction. */
   private async enqueue(op: Promise<WriteOp>, bytes = 0): Promise<void> {
+    void op.then((done) => {
+      const tally = done.tally ?? { unit: 'file', bytes: done.bytes };
+      if (tally.unit === 'file') this.processed.files++;
+      else if (tally.unit === 'record') this.processed.records++;
+      this.processed.bytes += tally.bytes;
+      if (this.pacer.due()) this.emit();
+    }, () => undefined);
     this.pending.push({ op, bytes });
     this.pendingBytes += bytes;
     while (this.pending.length >= READ_AHEAD || this.pendingBytes > READ_AHEAD_BYTES) await this.takeOne();
@@ -441,7 +459,11 @@ class ImportRun {
   }
 
   private emit(): void {
-    this.options.onProgress?.(progressOf(this.importId, this.phase, this.counts, this.startedAt, Date.now()));
+    this.pacer.reset();
+    const c = this.counts;
+    const p = this.processed;
+    const counts = { ...c, filesDone: Math.max(c.filesDone, p.files), recordsDone: Math.max(c.recordsDone, p.records), bytesDone: Math.max(c.bytesDone, p.bytes) };
+    this.options.onProgress?.(progressOf(this.importId, this.phase, counts, this.startedAt, Date.now()));
   }
 
   private report(): ImportReport {

@@ -110,12 +110,23 @@ function fileKey(p: string): string | null {
  * their records are not counted ahead, that would read them twice — and rejected entries), and the
  * bytes on disk it will read, by which its progress goes.
  */
-export async function countImport(paths: string[], signal?: AbortSignal): Promise<{ files: number; bytes: number }> {
+export async function countImport(
+  paths: string[],
+  signal?: AbortSignal,
+  onCounted?: (soFar: { files: number; bytes: number }) => void | Promise<void>,
+  everyMs = 200,
+): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
+  let last = Date.now();
   for await (const item of walkImport(paths, signal)) {
     files += item.kind === 'zip' ? item.members : 1;
     if (item.kind !== 'rejected') bytes += item.size;
+    // A long count is progress too: heard every `everyMs` (awaited, so the caller can let a cancel in).
+    if (onCounted && Date.now() - last >= everyMs) {
+      await onCounted({ files, bytes });
+      last = Date.now();
+    }
   }
   return { files, bytes };
 }

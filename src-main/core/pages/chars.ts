@@ -85,9 +85,26 @@ export function countWords(text: string): number {
   return count;
 }
 
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/gu;
+
+/**
+ * Words for scripts written with and without spaces alike: space-separated words, where each Chinese,
+ * Japanese or Korean syllable character counts as a word of its own (as word-level metrics do).
+ */
+/** Chinese, Japanese and Korean syllable characters in the text. */
+export function countCjk(text: string): number {
+  return text.match(CJK)?.length ?? 0;
+}
+
+export function countWordUnits(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  if (cjk === 0) return countWords(text);
+  return countWords(text.replace(CJK, ' ')) + cjk;
+}
+
 /**
  * A light fold for keyword matching only (never stored): harakat and tatweel dropped, hamza forms of
- * alef to bare alef, ى → ي, ة → ه, digits to ASCII, ASCII lower-cased, runs of spaces (NBSP included)
+ * alef to bare alef, ى and Persian ی → ي, Persian ک → ك, ة → ه, digits to ASCII, ASCII lower-cased, runs of spaces (NBSP included)
  * squeezed to one, ends trimmed. One pass over the text: it runs on many lines of every page.
  */
 export function foldForMatch(text: string): string {
@@ -102,7 +119,8 @@ export function foldForMatch(text: string): string {
     }
     if (code >= 65 && code <= 90) code += 32;
     else if (code === 0x0623 || code === 0x0625 || code === 0x0622 || code === 0x0671) code = 0x0627;
-    else if (code === 0x0649) code = 0x064a;
+    else if (code === 0x0649 || code === 0x06cc) code = 0x064a; // ى and Persian ی → ي
+    else if (code === 0x06a9) code = 0x0643; // Persian ک → ك
     else if (code === 0x0629) code = 0x0647;
     else if (code >= 0x0660 && code <= 0x0669) code = code - 0x0660 + 48;
     else if (code >= 0x06f0 && code <= 0x06f9) code = code - 0x06f0 + 48;

@@ -1,10 +1,13 @@
 /**
- * Dates as Arabic news pages write them: ISO ("2016-12-16 15:24:14"), numeric day-first
- * ("16/12/2016", "16-12-2016", "16.12.2016") or year-first ("2016/12/16"), and in words with Levantine,
- * Egyptian/Gulf or Maghrebi month names ("الجمعة 16 كانون الأول 2016", "16 ديسمبر/كانون الأول 2016"),
- * in ASCII or Arabic-Indic digits, with an optional time ("15:24", "3:24 م"). All regexes are anchored
- * on digits and bounded, so a line costs linear time.
+ * Dates as news pages write them: ISO ("2016-12-16 15:24:14"), numeric day-first ("16/12/2016",
+ * "16-12-2016", "16.12.2016") or year-first ("2016/12/16"), and in words with Levantine, Egyptian/Gulf
+ * or Maghrebi month names ("الجمعة 16 كانون الأول 2016", "16 ديسمبر/كانون الأول 2016"), English month
+ * names ("16 December 2016", "Dec. 16, 2016"), Hijri months ("12 رمضان 1445 هـ") and Solar Hijri
+ * (Persian) months ("2 تير 1399"), both converted to Gregorian; in ASCII, Arabic-Indic or Persian
+ * digits, with an optional time ("15:24", "3:24 م"). All regexes are anchored on digits and bounded,
+ * so a line costs linear time.
  */
+import { hijriToGregorian, solarHijriToGregorian } from './calendars.js';
 import { foldForMatch, squeezeSpace } from './chars.js';
 
 export interface FoundDate {
@@ -131,12 +134,107 @@ function matchNumeric(text: string): DayMatch | null {
   return date === null ? null : { date, index: d.index, length: d[0].length, time: null };
 }
 
-/** The first date the text states (ISO, then in words, then numeric), with a time when it gives one. */
+const ENGLISH_MONTHS: ReadonlyArray<readonly [number, string]> = [
+  [1, 'jan(?:uary)?'],
+  [2, 'feb(?:ruary)?'],
+  [3, 'mar(?:ch)?'],
+  [4, 'apr(?:il)?'],
+  [5, 'may'],
+  [6, 'june?'],
+  [7, 'july?'],
+  [8, 'aug(?:ust)?'],
+  [9, 'sept?(?:ember)?'],
+  [10, 'oct(?:ober)?'],
+  [11, 'nov(?:ember)?'],
+  [12, 'dec(?:ember)?'],
+];
+const ENGLISH_GROUPS = ENGLISH_MONTHS.map(([, p]) => `(${p})`).join('|');
+const ENGLISH_DAY_FIRST = new RegExp(
+  `(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?(?:${ENGLISH_GROUPS})\\.?(?![\\p{L}])\\s*,?\\s*(\\d{4})(?!\\d)`,
+  'u',
+);
+const ENGLISH_MONTH_FIRST = new RegExp(
+  `(?<![\\p{L}])(?:${ENGLISH_GROUPS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)\\s*,?\\s*(\\d{4})(?!\\d)`,
+  'u',
+);
+
+/** Hijri months as folded text writes them ("ربيع الأول" → "ربيع الاول", "ذو الحجة" → "ذو الحجه"). */
+const HIJRI_MONTHS: readonly string[] = [
+  'محرم',
+  'صفر',
+  'ربيع\\s*(?:ال)?اول',
+  'ربيع\\s*(?:ال)?(?:ثاني|اخر)',
+  'جماد(?:ي|ا)\\s*(?:ال)?(?:اولي|اول)',
+  'جماد(?:ي|ا)\\s*(?:ال)?(?:ثانيه|اخره|ثاني|اخر)',
+  'رجب',
+  'شعبان',
+  'رمضان',
+  'شوال',
+  '(?:ذو|ذي)\\s*القعده',
+  '(?:ذو|ذي)\\s*الحجه',
+];
+const HIJRI = new RegExp(
+  `(?<![\\d\\p{L}])(\\d{1,2})\\s*(?:من\\s+)?(?:${HIJRI_MONTHS.map((p) => `(${p})`).join('|')})(?![\\p{L}])\\s*[,،]?\\s*(?:(?:عام|سنه)\\s*)?(\\d{4})(?!\\d)(?:\\s*(?:ه|هجريه|هجري)(?![\\p{L}]))?`,
+  'u',
+);
+/** Solar Hijri months (Persian spelling, folded: ی → ي). */
+const SOLAR_MONTHS: readonly string[] = ['فروردين', 'ارديبهشت', 'خرداد', 'تير', 'مرداد', 'شهريور', 'مهر', 'ابان', 'اذر', 'دي', 'بهمن', 'اسفند'];
+const SOLAR = new RegExp(
+  `(?<![\\d\\p{L}])(\\d{1,2})\\s*(?:${SOLAR_MONTHS.map((p) => `(${p})`).join('|')})(?![\\p{L}])\\s*(?:ماه\\s*)?[,،]?\\s*(1[34]\\d{2})(?!\\d)`,
+  'u',
+);
+
+function monthOfGroups(m: RegExpExecArray, first: number, count: number): number {
+  for (let g = 0; g < count; g++) if (m[first + g] !== undefined) return g + 1;
+  return 0;
+}
+
+function matchEnglish(text: string): DayMatch | null {
+  const a = ENGLISH_DAY_FIRST.exec(text);
+  if (a) {
+    const date = isoDay(Number(a[ENGLISH_MONTHS.length + 2]), ENGLISH_MONTHS[monthOfGroups(a, 2, ENGLISH_MONTHS.length) - 1]?.[0] ?? 0, Number(a[1]));
+    if (date !== null) return { date, index: a.index, length: a[0].length, time: null };
+  }
+  const b = ENGLISH_MONTH_FIRST.exec(text);
+  if (b) {
+    const month = ENGLISH_MONTHS[monthOfGroups(b, 1, ENGLISH_MONTHS.length) - 1]?.[0] ?? 0;
+    const date = isoDay(Number(b[ENGLISH_MONTHS.length + 2]), month, Number(b[ENGLISH_MONTHS.length + 1]));
+    if (date !== null) return { date, index: b.index, length: b[0].length, time: null };
+  }
+  return null;
+}
+
+function matchHijri(text: string): DayMatch | null {
+  const m = HIJRI.exec(text);
+  if (!m) return null;
+  const date = hijriToGregorian(Number(m[HIJRI_MONTHS.length + 2]), monthOfGroups(m, 2, HIJRI_MONTHS.length), Number(m[1]));
+  return date === null ? null : { date, index: m.index, length: m[0].length, time: null };
+}
+
+function matchSolarHijri(text: string): DayMatch | null {
+  const m = SOLAR.exec(text);
+  if (!m) return null;
+  const date = solarHijriToGregorian(Number(m[SOLAR_MONTHS.length + 2]), monthOfGroups(m, 2, SOLAR_MONTHS.length), Number(m[1]));
+  return date === null ? null : { date, index: m.index, length: m[0].length, time: null };
+}
+
+/**
+ * The first date the text states (ISO, then Gregorian month names, then Hijri and Solar Hijri months,
+ * then numeric), with a time when it gives one. A page that prints both a Gregorian and a Hijri date
+ * gives the Gregorian one.
+ */
 export function findDate(text: string): FoundDate | null {
   if (text.length > 2000) return null;
   const folded = foldForMatch(text);
   if (!/\d{4}/u.test(folded)) return null;
-  const day = matchIso(folded) ?? matchWords(folded) ?? matchNumeric(folded);
+  const latin = /[a-z]/u.test(folded);
+  const arabic = /[\u0621-\u064a\u067e-\u06d3]/u.test(folded);
+  const day =
+    matchIso(folded) ??
+    (arabic ? matchWords(folded) : null) ??
+    (latin ? matchEnglish(folded) : null) ??
+    (arabic ? (matchHijri(folded) ?? matchSolarHijri(folded)) : null) ??
+    matchNumeric(folded);
   if (day === null) return null;
   let rest = folded.slice(0, day.index) + ' ' + folded.slice(day.index + day.length);
   let time = day.time;

@@ -1,10 +1,15 @@
 /**
- * Bytes of one scraped file → text, with the encoding it was in. Order: BOM (UTF-8, UTF-16 LE/BE),
- * binary sniffing (NUL bytes, control characters; BOM-less UTF-16 recognised first), strict UTF-8,
- * then legacy windows-1256 — accepted only when the result plausibly is Arabic text, so mojibake never
- * reaches the archive. Line ends become "\n". Never throws.
+ * Bytes of one scraped file → text, with the encoding it was in, in the order browsers follow (WHATWG):
+ * a BOM (UTF-8, UTF-16 LE/BE); the transport layer's charset (a crawl's Content-Type); for HTML the
+ * `<meta>` declaration in the first 1024 bytes; then binary sniffing (NUL bytes, control characters;
+ * BOM-less UTF-16 recognised first), strict UTF-8, a `<meta>` declared later in the head, windows-1256
+ * when the result plausibly is Arabic text, and for HTML windows-1252 (the browsers' default).
+ * One deliberate difference: bytes that are valid UTF-8 with non-ASCII characters are read as UTF-8
+ * even when a legacy charset is declared — pages re-saved as UTF-8 keep their old declaration, and
+ * legacy text is practically never valid UTF-8 by chance. Line ends become "\n". Never throws.
  */
 import type { RejectReason, TextEncoding } from '../../common/types.js';
+import { charsetOfContentType, encodingForLabel, prescanMetaCharset } from './charset.js';
 import { looksLikeArabic1256, looksLikeMojibake } from './plausible.js';
 
 export type Decoded =
@@ -12,9 +17,14 @@ export type Decoded =
   | { ok: false; reason: RejectReason; message: string };
 
 export interface DecodeOptions {
-  /** The bytes are markup (HTML): ASCII letters are tags, not text, when judging windows-1256. */
+  /** The bytes are markup (HTML): `<meta>` declarations count, and ASCII letters are tags, not text. */
   markup?: boolean;
+  /** The HTTP Content-Type the page was served with (its charset comes before the page's own). */
+  contentType?: string;
 }
+
+/** How far into an HTML file a `<meta>` charset is looked for when the bytes are not UTF-8. */
+const LATE_META_BYTES = 65_536;
 
 /** How many leading bytes the binary sniffers look at. */
 const SNIFF_BYTES = 16_384;
@@ -36,6 +46,11 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (b0 === 0xfe && b1 === 0xff) return fromUtf16(bytes.subarray(2), 'utf-16be');
   const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
+  const markup = options.markup === true;
+
+  const transport = bom ? null : charsetOfContentType(options.contentType);
+  if (transport === 'utf-16le' || transport === 'utf-16be') return fromUtf16(bytes, transport);
+  const declared = bom ? null : (transport ?? (markup ? prescanMetaCharset(bytes) : null));
 
   const sniff = sniffBytes(body);
   if (sniff.nulCount > 0) {
@@ -49,7 +64,16 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (bom) return fromUtf8(body, 'utf-8-bom');
 
   const utf8 = tryUtf8(bytes);
+  if (declared !== null && declared !== 'utf-8') {
+    // Valid UTF-8 with non-ASCII characters is UTF-8 whatever an old declaration says.
+    if (utf8 !== null && hasNonAscii(bytes)) return finish(utf8, 'utf-8');
+    return fromLegacy(bytes, declared);
+  }
   if (utf8 !== null) return finish(utf8, 'utf-8');
+  if (markup && declared === null) {
+    const late = prescanMetaCharset(bytes, LATE_META_BYTES);
+    if (late !== null && late !== 'utf-8') return fromLegacy(bytes, late);
+  }
   const damage = utf8Damage(bytes);
   if (damage.wellFormed > 0 && damage.wellFormed >= damage.invalid) {
     return reject(
@@ -58,10 +82,21 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     );
   }
   const legacy = cp1256.decode(bytes);
-  if (!looksLikeArabic1256(legacy, options.markup === true)) {
-    return reject('decode', 'not UTF-8, and not plausible windows-1256 Arabic text');
-  }
-  return finish(legacy, 'windows-1256');
+  if (looksLikeArabic1256(legacy, markup)) return finish(legacy, 'windows-1256');
+  // Browsers read an HTML page that declares nothing with their locale's default: windows-1252 in most.
+  if (markup) return fromLegacy(bytes, 'windows-1252');
+  return reject('decode', 'not UTF-8, and not plausible windows-1256 Arabic text');
+}
+
+function fromLegacy(bytes: Uint8Array, encoding: string): Decoded {
+  const name = encodingForLabel(encoding);
+  if (name === null) return reject('decode', `the page declares the charset "${encoding}", which cannot be decoded`);
+  return finish(new TextDecoder(name).decode(bytes), name);
+}
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) >= 0x80) return true;
+  return false;
 }
 
 function fromUtf8(bytes: Uint8Array, encoding: TextEncoding): Decoded {

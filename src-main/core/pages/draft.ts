@@ -26,9 +26,11 @@ export interface PageHints {
   site: string | null;
   /** "YYYY-MM-DDTHH:MM:SS" from article:published_time and the like. */
   publishedAt: string | null;
+  /** The canonical link, og:url or the "saved from url=" comment, as written (not yet checked). */
+  url: string | null;
 }
 
-export const NO_HINTS: PageHints = { documentTitle: null, h1: null, site: null, publishedAt: null };
+export const NO_HINTS: PageHints = { documentTitle: null, h1: null, site: null, publishedAt: null, url: null };
 
 /** The text's lines, trimmed (spaces, NBSP, zero-width and bidi marks), empty ones dropped. */
 export function toLines(text: string): string[] {

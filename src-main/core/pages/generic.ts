@@ -72,7 +72,8 @@ function isTitleLike(line: string, kind: Kind): boolean {
   if (kind !== 'text' || line.length > 300) return false;
   const words = countWords(line);
   if (words < 2 || words > 30 || countLetters(line) < 8) return false;
-  if (/[^.]\.$/u.test(line) || /[،,:;]$/u.test(line)) return false; // a sentence, not a headline
+  // A sentence (a word then a full stop), not a headline; "..", "!." and "?." end headlines too.
+  if (/[\p{L}\p{N}]\.$/u.test(line) || /[،,:;]$/u.test(line)) return false;
   return findDomain(line) === null;
 }
 

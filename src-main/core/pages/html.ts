@@ -78,6 +78,9 @@ export function renderHtml(html: string): RenderedHtml {
   let h1: string | null = null;
   let siteName: string | null = null;
   let canonical: string | null = null;
+  let url: string | null = null;
+  let ogUrl: string | null = null;
+  let savedFrom: string | null = null;
   let publishedAt: string | null = null;
   const stack: Frame[] = [];
 
@@ -133,7 +136,10 @@ export function renderHtml(html: string): RenderedHtml {
           const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase();
           const content = attribs.content ?? '';
           if (key === 'og:site_name' && siteName === null) siteName = findDomain(content);
-          else if (key === 'og:url' && canonical === null) canonical = findDomain(content);
+          else if (key === 'og:url' && ogUrl === null) {
+            ogUrl = content;
+            if (canonical === null) canonical = findDomain(content);
+          }
           else if (
             publishedAt === null &&
             (key === 'article:published_time' || key === 'datepublished' || key === 'pubdate' || key === 'date')
@@ -142,6 +148,7 @@ export function renderHtml(html: string): RenderedHtml {
           }
         } else if (lower === 'link' && (attribs.rel ?? '').toLowerCase().split(/\s+/u).includes('canonical')) {
           canonical = findDomain(attribs.href ?? '') ?? canonical;
+          if (url === null && attribs.href !== undefined) url = attribs.href;
         }
         const skip = SKIP.has(lower) || (skipDepth === 0 && isHidden(attribs));
         const block = BLOCK.has(lower);
@@ -162,6 +169,9 @@ export function renderHtml(html: string): RenderedHtml {
           const frame = stack.pop();
           if (frame !== undefined) close(frame);
         }
+      },
+      oncomment(comment) {
+        if (savedFrom === null) savedFrom = /^\s*saved from url=\(\d+\)(\S+)/iu.exec(comment)?.[1] ?? null;
       },
       ontext(text) {
         if (inTitle) {
@@ -197,6 +207,7 @@ export function renderHtml(html: string): RenderedHtml {
       h1,
       site: siteName ?? canonical,
       publishedAt,
+      url: url ?? ogUrl ?? savedFrom,
     },
     truncated,
   };

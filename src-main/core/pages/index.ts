@@ -5,12 +5,15 @@
 import type { PageFormat } from '../../common/types.js';
 import { decodeBytes } from './decode.js';
 import { NO_HINTS } from './draft.js';
-import { renderHtml } from './html.js';
+import { readHtmlPage } from './html-page.js';
 import { recognise } from './recognise.js';
+import { decodeCharacterReferences } from './references.js';
 import type { PageContext, PageOutcome, ParsedPage } from './types.js';
+import { articleUrl, siteOfUrl } from './urls.js';
 
 export type { PageContext, PageLayout, PageOutcome, ParsedPage } from './types.js';
 export { splitByline } from './byline.js';
+export { decodeCharacterReferences } from './references.js';
 
 const HTML_NAME = /\.(?:html?|xhtml|shtml)$/iu;
 /** A text file that is really an HTML document (saved under .txt, .php, .aspx or no extension). */
@@ -37,20 +40,46 @@ function formatOf(text: string, fileName: string): PageFormat {
 function withContext(page: ParsedPage, context: PageContext): ParsedPage {
   return {
     ...page,
-    url: page.url ?? context.url ?? null,
+    site: page.site ?? siteOfUrl(context.url),
+    url: page.url ?? articleUrl(context.url),
     scrapedOn: page.scrapedOn ?? context.scrapedOn ?? null,
+  };
+}
+
+/** HTML character references left in a page's text ("&#8220;", "&quot;") are decoded in every field. */
+function withReferencesDecoded(page: ParsedPage): ParsedPage {
+  const mayHold = (text: string | null): boolean => text !== null && text.includes('&');
+  if (!mayHold(page.title) && !mayHold(page.author) && !mayHold(page.section) && !page.ticker.some(mayHold) && !page.paragraphs.some(mayHold)) {
+    return page;
+  }
+  const decodeOrNull = (text: string | null): string | null => (text === null ? null : decodeCharacterReferences(text));
+  return {
+    ...page,
+    title: decodeCharacterReferences(page.title),
+    author: decodeOrNull(page.author),
+    section: decodeOrNull(page.section),
+    ticker: page.ticker.map(decodeCharacterReferences),
+    paragraphs: page.paragraphs.map(decodeCharacterReferences),
   };
 }
 
 /** Decode, render (HTML) and recognise one scraped file. `fileName` only decides text vs HTML. */
 export function readPage(bytes: Uint8Array, fileName: string, context: PageContext = {}): PageOutcome {
   try {
-    const decoded = decodeBytes(bytes, { markup: HTML_NAME.test(fileName) || startsWithMarkup(bytes) });
+    const decoded = decodeBytes(bytes, {
+      markup: HTML_NAME.test(fileName) || startsWithMarkup(bytes),
+      ...(context.contentType === undefined ? {} : { contentType: context.contentType }),
+    });
     if (!decoded.ok) return decoded;
     const format = formatOf(decoded.text, fileName);
-    const { text, hints } = format === 'html' ? renderHtml(decoded.text) : { text: decoded.text, hints: NO_HINTS };
-    const verdict = recognise(text, hints, format);
-    return verdict.ok ? { ok: true, page: withContext(verdict.page, context), encoding: decoded.encoding } : verdict;
+    const verdict =
+      format === 'html'
+        ? readHtmlPage(decoded.text, context.url === undefined ? {} : { url: context.url })
+        : recognise(decoded.text, NO_HINTS, 'text');
+    if (!verdict.ok) return verdict;
+    // Sources that stored a page's text with its references ("&quot;", "&#8220;") undecoded, or escaped twice.
+    const page = withReferencesDecoded(verdict.page);
+    return { ok: true, page: withContext(page, context), encoding: decoded.encoding };
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unknown error';
     return { ok: false, reason: 'unreadable', message: `the page could not be parsed: ${detail}` };

@@ -3,7 +3,7 @@
  * layout first, then the generic one, and judges the result: error pages, no title, too little body.
  */
 import type { PageFormat, RejectReason } from '../../common/types.js';
-import { countLetters } from './chars.js';
+import { countCjk, countLetters } from './chars.js';
 import { toLines, type Draft, type PageHints } from './draft.js';
 import { findErrorLine, isErrorLine } from './errors.js';
 import { parseGeneric } from './generic.js';
@@ -71,7 +71,8 @@ function missing(draft: Draft, strict: boolean): string | null {
   let longest = 0;
   let total = 0;
   for (const paragraph of draft.paragraphs) {
-    const letters = countLetters(paragraph);
+    // A Chinese or Japanese character says about as much as a short word: it counts twice.
+    const letters = countLetters(paragraph) + countCjk(paragraph);
     longest = Math.max(longest, letters);
     total += letters;
   }
@@ -82,6 +83,20 @@ function missing(draft: Draft, strict: boolean): string | null {
     );
   }
   return null;
+}
+
+/**
+ * The page read as the alazmenah layout, when it carries that layout's landmarks: its verdict (an
+ * article, or an error page). Null when the page is not of this layout or holds no article in it.
+ */
+export function recogniseAlazmenah(text: string, hints: PageHints, format: PageFormat): Verdict | null {
+  const lines = toLines(text);
+  if (lines.length === 0) return null;
+  for (const hint of [hints.documentTitle, hints.h1]) if (hint !== null && isErrorLine(hint)) return errorPage(hint);
+  const alazmenah = parseAlazmenah(lines);
+  if (alazmenah === null) return null;
+  const verdict = judge(withHints(alazmenah, hints), lines, false, format, format === 'html' ? 'alazmenah-html' : 'alazmenah-text');
+  return verdict.ok || verdict.reason === 'error-page' ? verdict : null;
 }
 
 export function recognise(text: string, hints: PageHints, format: PageFormat): Verdict {
@@ -99,3 +114,34 @@ export function recognise(text: string, hints: PageHints, format: PageFormat): V
   if (generic.ok || first === null) return generic;
   return generic.reason === 'error-page' ? generic : first;
 }
+
+/** Article or not, for a page found by the HTML extractor: an error page, no title, too little body. */
+export function judgeExtracted(draft: Draft, pageLines: () => readonly string[]): Verdict {
+  for (const line of [draft.title]) if (line !== null && isErrorLine(line)) return errorPage(line);
+  const problem = missing(draft, true);
+  if (problem !== null) {
+    const lines = pageLines();
+    if (lines.length === 0) return reject('empty', 'the page shows no text');
+    const anywhere = findErrorLine(lines);
+    return anywhere !== null ? errorPage(anywhere) : reject('not-article', problem);
+  }
+  return {
+    ok: true,
+    page: {
+      format: 'html',
+      layout: 'generic-html',
+      site: draft.site,
+      scrapedOn: draft.scrapedOn,
+      ticker: draft.ticker,
+      section: draft.section,
+      publishedAt: draft.publishedAt,
+      title: draft.title ?? '',
+      author: draft.author,
+      paragraphs: draft.paragraphs,
+      readCount: draft.readCount,
+      url: null,
+    },
+  };
+}
+
+export { errorPage, reject };

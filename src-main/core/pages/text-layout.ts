@@ -79,7 +79,11 @@ export function parseAlazmenah(lines: readonly string[]): Draft | null {
     titleAt = i;
   }
   const chrome = new Set([...tickerLines, ...(section === null ? [] : [section])]);
-  while (titleAt < lines.length && (chrome.has(lines[titleAt] ?? '') || matchPublished(lines[titleAt] ?? '') !== null)) titleAt++;
+  // A repeated ticker line (several headlines) or section is not the title; a single headline that is
+  // also in the ticker or a "most read" list is: a site lists its own headline there too.
+  const aboveTitle = (line: string): boolean =>
+    line === section || matchPublished(line) !== null || (chrome.has(line) && hasNbspRun(line));
+  while (titleAt < lines.length && aboveTitle(lines[titleAt] ?? '')) titleAt++;
   const titleLine = lines[titleAt];
   const hasTitle = titleLine !== undefined && !isChrome(titleLine);
 

@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   language: 'ar',
   digits: 'arabic',
   calendar: 'gregorian',
+  monthNames: 'auto',
   fontSize: 18,
 };
 

@@ -11,7 +11,7 @@ import type { ArchiveHolder } from './archive-holder.js';
 import type { ConfigStore } from './config-store.js';
 import { readImportReport } from './import-history.js';
 import type { ImportRunner } from './import-runner.js';
-import { relatedArticles, searchArchive } from './search-gateway.js';
+import { articleHighlights, relatedArticles, searchArchive } from './search-gateway.js';
 
 /** Arguments of a method after validation (defaults applied). */
 export type ParsedArgs<M extends MethodName> = v.InferOutput<Methods[M]['args']>;
@@ -59,6 +59,7 @@ export function createHandlers(ctx: HandlerContext): MethodHandlers {
     list: (query) => listArticles(archive(), query),
     show: ({ id }) => getArticle(archive(), id),
     related: ({ id, limit }) => relatedArticles(archive(), id, limit ?? DEFAULT_RELATED),
+    articleHighlights: ({ id, query }) => articleHighlights(archive(), id, query),
     search: (query) => searchArchive(archive(), query),
     ticker: (query) => getTicker(archive(), query),
     tickerDays: (query) => getTickerDays(archive(), query),

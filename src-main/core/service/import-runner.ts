@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ArshifError } from '../../common/result.js';
 import type { FieldMap, ImportProgress, ImportReport } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
@@ -42,6 +44,7 @@ export class ImportRunner {
       const which = this.running.importId === null ? '' : ` #${this.running.importId}`;
       throw new ArshifError('archive-busy', `Import${which} is still running; cancel it or wait for it to finish.`);
     }
+    assertPathsExist(paths);
     const job = (this.options.engine ?? inThreadImports).start(archive, paths, {
       parseWorkers: this.options.parseWorkers,
       batchSize: this.options.batchSize,
@@ -79,4 +82,21 @@ export class ImportRunner {
     running.job.cancel();
     await running.settled;
   }
+}
+
+/**
+ * A path that does not exist is a mistake in what was asked, not a file to report after the run:
+ * the import does not start. (A path that exists but cannot be read is reported by the walk.)
+ */
+function assertPathsExist(paths: string[]): void {
+  const missing = paths.filter((p) => {
+    try {
+      return fs.statSync(path.resolve(p), { throwIfNoEntry: false }) === undefined;
+    } catch {
+      return false;
+    }
+  });
+  if (missing.length === 0) return;
+  const list = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` (and ${missing.length - 5} more)` : '');
+  throw new ArshifError('not-found', `${missing.length === 1 ? 'This path does not exist' : 'These paths do not exist'}: ${list}`);
 }

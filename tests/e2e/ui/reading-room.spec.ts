@@ -3,7 +3,7 @@
  * search, settings, and a hostile page that must stay inert. One archive, one page, in order.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { messages } from '../../../src-renderer/lib/i18n.js';
+import { fill, messages, pluralTemplate } from '../../../src-renderer/lib/i18n.js';
 import { ensureRendererBuilt, fixtureCorpus, guardNetwork, screenshotPath, startHost, type RunningHost } from './harness.js';
 
 const ar = messages.ar;
@@ -26,7 +26,7 @@ const searchBox = () => page.getByRole('searchbox', { name: ar.searchLabel });
 const digits = (n: number) => n.toLocaleString('ar-SY', { numberingSystem: 'arab' } as Intl.NumberFormatOptions);
 /** The list holds `n` articles (only the rows in view are in the DOM: the count is in aria-setsize). */
 async function expectTotal(n: number): Promise<void> {
-  await expect(page.locator('.browse .count')).toHaveText(`${digits(n)} مقالة`);
+  await expect(page.locator('.browse .count')).toHaveText(fill(pluralTemplate('ar', 'articles', n), { n: digits(n) }));
   await expect(rows().first()).toHaveAttribute('aria-setsize', String(n));
 }
 
@@ -227,7 +227,9 @@ test('the reader: Naskh measure, Levantine dates, previous/next by button and ke
   expect(copied).toContain('«معرض بيروت الدولي للكتاب يفتح أبوابه»');
   expect(copied).toContain('levantpost.com');
   expect(copied).toContain('٢ كانون الأول ٢٠١٦');
-  expect(copied).toContain('ui-corpus/levantpost.com/017_');
+  // Where it was archived, in the UI's digits; never a path on this computer.
+  expect(copied).toMatch(/محفوظ في أرشيف بتاريخ [٠-٩]+ /);
+  expect(copied).not.toContain('ui-corpus');
 
   await page.getByRole('button', { name: ar.backToList }).click();
   await expect(list()).toBeVisible();
@@ -244,7 +246,7 @@ test('a hostile HTML page is shown as text: nothing runs, nothing navigates, not
   await expect(article.locator('img, a, iframe, script, svg, form, object, embed')).toHaveCount(0);
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as unknown as { __arshifPwned?: unknown }).__arshifPwned)).toBeUndefined();
-  expect(page.url()).toBe(host.url);
+  expect(page.url().split('#')[0]).toBe(host.url);
   expect(outside).toEqual([]);
   await page.getByRole('button', { name: ar.backToList }).click();
 });
@@ -262,17 +264,27 @@ test('importing the same folder again from the header: nothing new, everything u
   await expectTotal(22);
 });
 
-test('API errors become readable messages, never a blank screen', async () => {
+test('API errors become readable messages, never a blank screen; a missing article says so', async () => {
   await page.route('**/api/show', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'not-found', message: 'No article with id 2' } }) }),
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'archive-busy', message: 'The archive is being written.' } }) }),
   );
   await rows().nth(1).click();
   const alert = page.locator('.reader').getByRole('alert');
-  await expect(alert).toContainText(ar.err_notFound);
-  await expect(alert).toContainText('No article with id 2');
+  await expect(alert).toContainText(ar.err_busy);
+  // The engine's own words are kept, folded under "technical details".
+  await expect(alert.getByText('The archive is being written.')).toBeHidden();
+  await alert.getByText(ar.technicalDetails).click();
+  await expect(alert.getByText('The archive is being written.')).toBeVisible();
   await page.unroute('**/api/show');
-  await page.getByRole('button', { name: ar.retry }).click();
+  await page.getByRole('button', { name: ar.retry, exact: true }).click();
   await expect(heading()).toHaveText('المصرف المركزي يثبت سعر صرف الليرة');
+
+  await page.route('**/api/show', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'not-found', message: 'No article with id 2' } }) }),
+  );
+  await page.getByRole('button', { name: ar.next, exact: true }).click();
+  await expect(page.getByRole('heading', { name: ar.articleNotFoundTitle })).toBeVisible();
+  await page.unroute('**/api/show');
   await page.getByRole('button', { name: ar.backToList }).click();
 });
 
@@ -314,9 +326,9 @@ test.describe('search', () => {
     // A hit opens in the reader, and previous/next walk the results.
     await searchBox().fill('حلب');
     await expect(hits.first()).toBeVisible();
-    const first = (await hits.first().locator('h3').textContent())?.trim() ?? '';
-    const second = (await hits.nth(1).locator('h3').textContent())?.trim() ?? '';
-    await hits.first().locator('h3 button').click();
+    const first = (await hits.first().locator('h2').textContent())?.trim() ?? '';
+    const second = (await hits.nth(1).locator('h2').textContent())?.trim() ?? '';
+    await hits.first().locator('h2 button').click();
     await expect(heading()).toHaveText(first);
     await page.keyboard.press('ArrowLeft');
     await expect(heading()).toHaveText(second);

@@ -52,7 +52,19 @@ async function scriptSearch(page: Page): Promise<Call[]> {
     if (q === 'حل') await new Promise((r) => setTimeout(r, 900)); // a slow, stale answer
     let value;
     if (q === 'في') {
-      value = { query: q, total: 0, limit: 30, offset: 0, hits: [], facets: { site: [], section: [], year: [], author: [] }, timeline: [], problem: 'only stop-words (في)' };
+      value = {
+        query: q,
+        total: 0,
+        limit: 30,
+        offset: 0,
+        hits: [],
+        facets: { site: [], section: [], year: [], author: [] },
+        timeline: [],
+        problem: 'The query has only very common words (such as في، من، على).',
+        problemCode: 'only-stop-words',
+      };
+    } else if (q === 'غريب') {
+      value = { query: q, total: 0, limit: 30, offset: 0, hits: [], facets: { site: [], section: [], year: [], author: [] }, timeline: [], problem: 'Some new reason.' };
     } else {
       const hits = [
         hit(1, `نتيجة ${q} الأولى`, `…قال إن <b onmouseover="window.__arshifPwned=1">${q}</b> مدينة قديمة…`, q),
@@ -98,14 +110,14 @@ test('typing is debounced, a stale answer is dropped, and marks come from ranges
   await box.fill('حل');
   await page.waitForTimeout(300);
   await box.fill('حلب');
-  await expect(page.locator('.hits h3').first()).toHaveText('نتيجة حلب الأولى');
+  await expect(page.locator('.hits h2').first()).toHaveText('نتيجة حلب الأولى');
   await page.waitForTimeout(1200);
-  await expect(page.locator('.hits h3').first()).toHaveText('نتيجة حلب الأولى');
+  await expect(page.locator('.hits h2').first()).toHaveText('نتيجة حلب الأولى');
   expect(calls.map((c) => c.query)).toEqual(['مدينة', 'حل', 'حلب']);
 
   // Marks: exactly the ranges, and the snippet's markup stays text.
   const first = page.locator('.hits > li').first();
-  await expect(first.locator('h3 mark')).toHaveText('حلب');
+  await expect(first.locator('h2 mark')).toHaveText('حلب');
   await expect(first.locator('.snippet mark')).toHaveText('حلب');
   await expect(first.locator('.snippet')).toContainText('<b onmouseover="window.__arshifPwned=1">');
   await expect(first.locator('.snippet b')).toHaveCount(0);
@@ -124,10 +136,17 @@ test('typing is debounced, a stale answer is dropped, and marks come from ranges
   await page.getByRole('button', { name: ar.clearFilters }).click();
   await expect.poll(() => calls.at(-1)?.site).toBeUndefined();
 
-  // Why nothing matched.
+  // Why nothing matched: said by its code in the reader's language; the engine's English words folded away.
   await box.fill('في');
-  await expect(page.getByText(ar.queryProblem.replace('{problem}', 'only stop-words (في)'))).toBeVisible();
+  await expect(page.getByText(ar['problem_only-stop-words'])).toBeVisible();
+  await expect(page.getByText('The query has only very common words')).toBeHidden();
   await expect(page.getByText(ar.hintPhrase)).toBeVisible();
+  // A reason without a known code: a general sentence, and the engine's words under "technical details".
+  await box.fill('غريب');
+  await expect(page.getByText(ar.problem_other)).toBeVisible();
+  await expect(page.getByText('Some new reason.')).toBeHidden();
+  await page.getByText(ar.technicalDetails).click();
+  await expect(page.getByText('Some new reason.')).toBeVisible();
 
   // Escape clears the box and goes back to browsing.
   await box.focus();
@@ -160,6 +179,6 @@ test('when the host is gone, the window says so instead of going blank', async (
   await page.route('**/api/**', (route) => route.abort('connectionrefused'));
   await page.goto(host().url);
   await expect(page.getByRole('alert').filter({ hasText: ar.offline })).toBeVisible();
-  await expect(page.getByRole('button', { name: ar.retry })).toBeVisible();
+  await expect(page.getByRole('button', { name: ar.retry, exact: true })).toBeVisible();
   await expect(page.getByRole('banner')).toBeVisible();
 });

@@ -6,7 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../../../src-main/common/api.js';
-import type { Article, ArchiveInfo, ArchiveStats, ExportResult, ImportReport, ListResult, SearchResult, Settings, TickerDays, TickerSnapshot, UpgradeResult } from '../../../src-main/common/types.js';
+import type {
+  Article,
+  ArticleHighlights,
+  ArchiveInfo,
+  ArchiveStats,
+  ExportResult,
+  ImportReport,
+  ListResult,
+  SearchResult,
+  Settings,
+  TickerDays,
+  TickerSnapshot,
+  UpgradeResult,
+} from '../../../src-main/common/types.js';
 import { latestVersion } from '../../../src-main/core/archive/migrations/index.js';
 import { writeSchemaOneArchive } from '../security/hostile-archives.js';
 import { samplePagePath } from '../../helpers/tmp.js';
@@ -64,6 +77,18 @@ const roundTrips: Record<MethodName, () => Promise<void>> = {
     // the only article has nothing related to it but itself, which is never listed
     expect(await value<unknown[]>('related', { id: articleId, limit: 5 })).toEqual([]);
     expect(await t.api('related', { id: 999_999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  },
+  articleHighlights: async () => {
+    const marks = await value<ArticleHighlights>('articleHighlights', { id: articleId, query: 'بحلب' });
+    const article = await value<Article>('show', { id: articleId });
+    expect(marks.paragraphs).toHaveLength(article.paragraphs.length);
+    // every range marks a word that is حلب with a clitic or without
+    const marked = marks.paragraphs.flatMap((ranges, i) => ranges.map((r) => article.paragraphs[i]!.slice(r.start, r.end)));
+    marked.push(...marks.title.map((r) => article.title.slice(r.start, r.end)));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const word of marked) expect(word).toMatch(/^[وفبلك]*(ال)?حلب$/);
+    expect(await t.api('articleHighlights', { id: 999_999, query: 'حلب' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await value<ArticleHighlights>('articleHighlights', { id: articleId, query: '-حلب' })).title).toEqual([]);
   },
   search: async () => {
     const found = await value<SearchResult>('search', { query: 'حلب', sort: 'relevance' });

@@ -78,7 +78,7 @@ describe('generic text pages', () => {
     const page = pageOf(readPage(utf8(html), 'x.html'));
     expect(page.layout).toBe('generic-html');
     expect(page.title).toBe(TITLE);
-    expect(page.publishedAt).toBe('2016-12-16T00:00:00');
+    expect(page.publishedAt).toBe('2016-12-16T15:24:00'); // the metadata's time, as the page wrote it
     expect(page.site).toBe('example.org');
     expect(page.paragraphs).toEqual(body);
   });

@@ -89,9 +89,9 @@ export function pageOf(outcome: PageOutcome): ParsedPage {
   return outcome.page;
 }
 
-/** The fields that must not depend on the encoding or the format of a save. */
-export function contentOf(page: ParsedPage): Omit<ParsedPage, 'format' | 'layout'> {
-  const { format: _format, layout: _layout, ...rest } = page;
+/** The fields that must not depend on the encoding or the format of a save (only HTML states a canonical URL). */
+export function contentOf(page: ParsedPage): Omit<ParsedPage, 'format' | 'layout' | 'url'> {
+  const { format: _format, layout: _layout, url: _url, ...rest } = page;
   return rest;
 }
 
@@ -155,7 +155,15 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/u;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
 /** 'unreadable' is only what readPage's last-resort catch answers: an internal error, never expected. */
 const REASONS = ['empty', 'binary', 'decode', 'not-article', 'error-page'];
-const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1256'];
+/** An encoding name the outcome may carry: 'utf-8-bom' or a name TextDecoder knows as itself. */
+function isEncodingName(name: string): boolean {
+  if (name === 'utf-8-bom') return true;
+  try {
+    return new TextDecoder(name).encoding === name;
+  } catch {
+    return false;
+  }
+}
 const LAYOUTS = ['alazmenah-text', 'alazmenah-html', 'generic-text', 'generic-html'];
 
 /** Throws (plain Error, cheap in property runs) unless the outcome is well formed. */
@@ -169,7 +177,7 @@ export function assertWellFormed(outcome: PageOutcome): void {
     return;
   }
   const { page, encoding } = outcome;
-  if (!ENCODINGS.includes(encoding)) fail('encoding');
+  if (!isEncodingName(encoding)) fail('encoding');
   if (page.format !== 'text' && page.format !== 'html') fail('format');
   if (!LAYOUTS.includes(page.layout)) fail('layout');
   if (typeof page.title !== 'string' || page.title.trim().length === 0) fail('title');
@@ -186,4 +194,5 @@ export function assertWellFormed(outcome: PageOutcome): void {
   if (page.site !== null && !/^[a-z0-9.-]+$/u.test(page.site)) fail('site');
   if (page.section !== null && page.section.length === 0) fail('section');
   if (page.author !== null && page.author.length === 0) fail('author');
+  if (page.url !== null && !/^https?:\/\/\S+$/u.test(page.url)) fail('url');
 }

@@ -117,7 +117,13 @@ describe('renderHtml', () => {
       '<head><title>عنوان - موقع</title><meta property="og:site_name" content="الموقع"><meta property="og:url" content="https://www.Example.com/a/1">' +
         '<meta property="article:published_time" content="2016-12-16T15:24:14+03:00"></head><body><h1> <a>عنوان</a> المقال </h1></body>',
     );
-    expect(hints).toEqual({ documentTitle: 'عنوان - موقع', h1: 'عنوان المقال', site: 'example.com', publishedAt: '2016-12-16T15:24:14' });
+    expect(hints).toEqual({
+      documentTitle: 'عنوان - موقع',
+      h1: 'عنوان المقال',
+      site: 'example.com',
+      publishedAt: '2016-12-16T15:24:14',
+      url: 'https://www.Example.com/a/1',
+    });
   });
 
   it('survives deep nesting and unclosed tags', () => {

@@ -4,8 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { extractHtmlArticle } from '../../../src-main/core/pages/extract/article.js';
 import { readPage } from '../../../src-main/core/pages/index.js';
-import type { PageOutcome } from '../../../src-main/core/pages/types.js';
+import type { PageContext, PageOutcome } from '../../../src-main/core/pages/types.js';
 import {
   BOM_UTF16BE,
   BOM_UTF16LE,
@@ -23,8 +24,8 @@ import {
 const NAMES = ['page.txt', 'page.html', 'page', 'page.htm', 'page.php', 'PAGE.HTML'];
 const name = fc.constantFrom(...NAMES);
 
-function check(bytes: Uint8Array, fileName: string): PageOutcome {
-  const outcome = readPage(bytes, fileName);
+function check(bytes: Uint8Array, fileName: string, context: PageContext = {}): PageOutcome {
+  const outcome = readPage(bytes, fileName, context);
   assertWellFormed(outcome);
   return outcome;
 }
@@ -150,6 +151,75 @@ describe('readPage never throws and always answers a well-formed outcome', () =>
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** Random HTML documents: nested elements of real pages' vocabulary, metadata, JSON-LD and text of many scripts. */
+const TAGS = [
+  'div', 'p', 'span', 'article', 'main', 'section', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'ul', 'ol', 'li', 'a',
+  'b', 'em', 'table', 'tr', 'td', 'figure', 'figcaption', 'blockquote', 'pre', 'form', 'time', 'font', 'center', 'iframe', 'svg',
+];
+const CLASSES = ['content', 'article-body', 'share-buttons', 'related', 'comments', 'caption', 'logo', 'tag-news', 'sidebar', 'post', 'byline', 'ad-slot', 'entry-content'];
+const TEXTS = [
+  'The council voted on Tuesday to extend the tram line to the northern suburbs, ending a long debate.',
+  'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة، يضم مئتي سرير وقسماً كاملاً للطوارئ.',
+  '市议会周二投票决定将有轨电车线路延伸至北部郊区。', 'Share', 'Facebook Twitter', 'إقرأ أيضاً:', 'Comments', '© Agency', 'Photo: X/Y',
+  '3 May 2024', '12 رمضان 1445 هـ', '۲ تیر ۱۳۹۹', '&#8220;x&#8221;', '&quot;', '&amp;', '&nbsp;', '404', 'Page not found', ' ', '\n',
+];
+const attribute = fc.oneof(
+  fc.constantFrom(...CLASSES).map((c) => ` class="${c}"`),
+  fc.constantFrom(' hidden', ' id="S:0"', ' style="display:none"', ' itemprop="headline"', ' itemprop="datePublished" content="2024-05-03"', ' dir="rtl"', ' role="navigation"', ' aria-hidden="true"', ' href="/"', ' datetime="2024-05-03T10:00"'),
+);
+const htmlTree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(...TEXTS),
+    fc.tuple(fc.constantFrom(...TAGS), fc.array(attribute, { maxLength: 2 }), fc.array(tie('node'), { maxLength: 5 }), fc.boolean()).map(
+      ([tag, attrs, children, closed]) => `<${tag}${attrs.join('')}>${children.join('')}${closed ? `</${tag}>` : ''}`,
+    ),
+  ),
+})).node;
+const headPart = fc.oneof(
+  fc.constantFrom('<title>Tram line | Site</title>', '<meta charset="windows-1252">', '<meta charset="shift_jis">', '<link rel="canonical" href="/a/1">'),
+  fc.tuple(fc.constantFrom('og:title', 'og:url', 'article:published_time', 'og:site_name', 'author', 'DC.date.issued'), fc.constantFrom(...TEXTS, 'https://example.com/x', '2024-05-03T10:00:00Z')).map(
+    ([k, v]) => `<meta property="${k}" content="${v}">`,
+  ),
+  fc.jsonValue({ maxDepth: 3 }).map((v) => `<script type="application/ld+json">${JSON.stringify(v)}</script>`),
+  fc.constantFrom(
+    '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Tram","author":{"@id":"#a"},"datePublished":"2024-05-03"},{"@id":"#a"}]}</script>',
+    '<script type="application/ld+json">[{"@type":"Article","name":null,"author":[1,{"name":2}]}]</script>',
+    '<script type="application/ld+json">{ not json </script>',
+  ),
+);
+const htmlDocument = fc
+  .tuple(fc.array(headPart, { maxLength: 6 }), fc.array(htmlTree, { maxLength: 6 }), fc.boolean())
+  .map(([head, body, saved]) => `${saved ? '<!-- saved from url=(0020)https://example.com/n/1 -->' : ''}<html><head>${head.join('')}</head><body>${body.join('')}</body></html>`);
+const context: fc.Arbitrary<PageContext> = fc.record(
+  {
+    url: fc.oneof(fc.constantFrom('https://www.example.com/news/1', 'https://example.com/', 'not a url', 'javascript:alert(1)', 'https://ex ample.com/x'), fc.webUrl()),
+    contentType: fc.constantFrom('text/html; charset=windows-1256', 'text/html; charset=utf-16', 'text/html; charset=bogus', 'text/plain', ''),
+    scrapedOn: fc.constantFrom('2024-05-03'),
+  },
+  { requiredKeys: [] },
+);
+
+describe('random HTML never throws', () => {
+  it('readPage answers well-formed outcomes for random documents, with or without a crawl context', () => {
+    fc.assert(
+      fc.property(htmlDocument, encode, context, (html, enc, ctx) => void check(enc(html), 'page.html', ctx)),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('the extractor itself on random markup-like strings', () => {
+    const soup = fc.array(fc.oneof(fc.constantFrom(...TAGS.map((t) => `<${t}>`), ...TAGS.map((t) => `</${t}>`), ...TEXTS, '<', '>', '"', "'", '=', '<!--', '<script>'), fc.string({ maxLength: 8 })), { maxLength: 120 });
+    fc.assert(
+      fc.property(soup, (parts) => {
+        const article = extractHtmlArticle(parts.join(''));
+        if (!Array.isArray(article.paragraphs) || article.paragraphs.some((p) => p.trim() !== p || p.length === 0)) throw new Error('bad paragraphs');
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -3,7 +3,7 @@ import { segments, normalizeRanges } from '../../../src-renderer/lib/highlight.j
 import { daysInMonth, describeRange, monthRange, rangeOfMonthKey, wallTime, yearRange } from '../../../src-renderer/lib/dates.js';
 import { messages, translate } from '../../../src-renderer/lib/i18n.js';
 import { parsePaths } from '../../../src-renderer/lib/paths.js';
-import { citation } from '../../../src-renderer/lib/citation.js';
+import { citation, firstArchivedDay } from '../../../src-renderer/lib/citation.js';
 import type { Article } from '../../../src-main/common/types.js';
 
 describe('highlight segments', () => {
@@ -79,7 +79,7 @@ describe('the string table', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('ar', 'resultsCount', { n: '١٢' })).toBe('١٢ نتيجة');
+    expect(translate('ar', 'positionInList', { i: '١٢', n: '٢٠' })).toBe('١٢ من ٢٠');
     expect(translate('en', 'positionInList', { i: 2 })).toBe('2 of {n}');
   });
 });
@@ -101,19 +101,33 @@ describe('citation', () => {
     readCount: 981,
     url: null,
     paragraphs: ['…'],
-    snapshots: [{ path: '/scrapes/alazmenah.com/000_b99803806dd1b389.txt', scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null }],
+    snapshots: [
+      { path: '/scrapes/alazmenah.com/000_b99803806dd1b389.txt', scrapedOn: '2018-07-23', readCount: 990, encoding: 'utf-8', format: 'text', url: null },
+      { path: '/scrapes/b/000_b99803806dd1b389.txt', scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null },
+    ],
   };
 
-  it('names title, site, date and the archived file', () => {
-    const text = citation(article, { lang: 'ar', date: '١٦ كانون الأول ٢٠١٦', sourceLabel: 'المصدر', retrievedLabel: 'محفوظ في أرشيف' });
+  it('names title, site, date and the day it was archived, never a path on this computer', () => {
+    const text = citation(article, { lang: 'ar', date: '١٦ كانون الأول ٢٠١٦', archived: 'محفوظ في أرشيف بتاريخ ٢١ تموز ٢٠١٨' });
+    expect(text).toBe('«بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية»، alazmenah.com، ١٦ كانون الأول ٢٠١٦. محفوظ في أرشيف بتاريخ ٢١ تموز ٢٠١٨.');
+    expect(text).not.toContain('/scrapes');
+    expect(firstArchivedDay(article)).toBe('2018-07-21');
+  });
+
+  it('puts the author first and the URL after the date when the page stated one', () => {
+    const text = citation(
+      { ...article, author: 'سامر الخطيب', url: 'https://www.alazmenah.com/?p=1' },
+      { lang: 'en', date: '16 December 2016', archived: 'Archived in Arshif on 21 July 2018' },
+    );
     expect(text).toBe(
-      '«بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية»، alazmenah.com، ١٦ كانون الأول ٢٠١٦.\n' +
-        'المصدر: /scrapes/alazmenah.com/000_b99803806dd1b389.txt (2018-07-21) — محفوظ في أرشيف',
+      'سامر الخطيب, “بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية,” alazmenah.com, 16 December 2016. https://www.alazmenah.com/?p=1 Archived in Arshif on 21 July 2018.',
     );
   });
 
-  it('puts the author first when there is one', () => {
-    const text = citation({ ...article, author: 'سامر الخطيب', snapshots: [] }, { lang: 'en', date: '16 December 2016', sourceLabel: 'Source', retrievedLabel: 'Kept' });
-    expect(text).toBe('سامر الخطيب, “بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية”, alazmenah.com, 16 December 2016.');
+  it('leaves out what it does not know, and a URL that is not a web address', () => {
+    expect(citation({ ...article, url: 'file:///etc/passwd', snapshots: [] }, { lang: 'en', date: '', archived: '' })).toBe(
+      '“بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية,” alazmenah.com.',
+    );
+    expect(firstArchivedDay({ ...article, snapshots: [] })).toBeNull();
   });
 });

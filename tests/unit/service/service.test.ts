@@ -61,22 +61,16 @@ describe('createService', () => {
     await again.close();
   });
 
-  it('reports an import of a missing folder as a finished run with a rejection', async () => {
+  it('refuses an import of a path that does not exist before it starts, naming the path', async () => {
     const events: ApiEventMessage[] = [];
     const service = start(events);
-    const started = await service.call('import', { paths: [path.join(tmp(), 'nowhere')] });
-    if (!started.ok) throw new Error(started.error.message);
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(async () => {
-        const status = await service.call('importStatus', {});
-        if (status.ok && status.value?.phase === 'finished') {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 20);
-    });
-    const report = await service.call('importReport', { importId: started.value.importId });
-    expect(report).toMatchObject({ ok: true, value: { rejected: 1, rejections: [{ reason: 'unreadable' }] } });
+    const missing = path.join(tmp(), 'nowhere');
+    const started = await service.call('import', { paths: [missing] });
+    expect(started).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    if (!started.ok) expect(started.error.message).toContain(missing);
+    // nothing ran: no progress, no run recorded
+    expect(events.filter((e) => e.event === 'importProgress')).toEqual([]);
+    expect(await service.call('importStatus', {})).toEqual({ ok: true, value: null });
     await service.close();
   });
 

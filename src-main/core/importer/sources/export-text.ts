@@ -3,13 +3,12 @@
  * when the opening bytes are valid UTF-8, else windows-1256 when they read as Arabic (spreadsheets saved
  * on Arabic Windows). Exports are then read as UTF-8 (or windows-1256) bytes: UTF-16 is transcoded.
  */
-import type { TextEncoding } from '../../../common/types.js';
 import { looksLikeArabic1256 } from '../../pages/plausible.js';
 import type { ByteInput } from './byte-input.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
-export type ExportEncoding = Extract<TextEncoding, 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1256'>;
+export type ExportEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
 /** Valid UTF-8 except possibly a character cut at the very end. */
 function isUtf8(bytes: Buffer): boolean {

@@ -1,0 +1,174 @@
+/**
+ * The article's title: the headline that the page's metadata (JSON-LD headline/name, og:title,
+ * twitter:title, Dublin Core) and its visible `<h1>`s agree on; else the metadata's headline; else the
+ * `<title>` without its site-name part; else the first `<h1>`. A site name is only ever cut at a
+ * separator (" | ", " - ", " – ", " :: ", " » "…) when the cut part names the site; any other
+ * punctuation, a trailing "..", "!" or "…" included, stays as written.
+ */
+import { countWords } from '../chars.js';
+import { decodeCharacterReferences } from '../references.js';
+
+export interface TitleSources {
+  /** Metadata titles, most trusted first (JSON-LD, og:title, twitter:title, dc.title, meta title…). */
+  metadata: string[];
+  /** The `<title>` text. */
+  documentTitle: string | null;
+  /** Visible headings that may be the headline (`<h1>`s, itemprop=headline), in page order. */
+  headings: string[];
+  /** `<h1>`/`<h2>` texts in page order (Readability's check of a `<title>` with a colon). */
+  h1h2: string[];
+  /** Names the site goes by (og:site_name, publisher, application-name, domain labels). */
+  siteNames: string[];
+}
+
+const SEPARATOR = /\s+(?:[|\-–—·•»:\\/~]|::|\/\/)\s+/gu;
+
+/** A loose key for comparing titles: letters and digits only, lower-cased. */
+export function titleCompareKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u064b-\u065f\u0670\u0640]/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A site name's key: accents dropped and German ae/oe/ue spellings folded ("Börsen" = "boersen"). */
+function siteKey(text: string): string {
+  return titleCompareKey(text.normalize('NFD').replace(/\p{M}+/gu, '')).replace(/([aou])e/gu, '$1');
+}
+
+function siteKeys(names: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of names) {
+    const key = siteKey(name);
+    if (key.length >= 2) keys.add(key);
+  }
+  return keys;
+}
+
+/** Whether a separated part of a title is the site's name (not part of the headline). */
+function isSiteName(part: string, keys: ReadonlySet<string>): boolean {
+  const key = siteKey(part);
+  if (key.length === 0) return true;
+  for (const site of keys) {
+    if (key === site || (key.length >= 3 && site.includes(key)) || (site.length >= 3 && key.includes(site) && key.length <= site.length + 12)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The title without a leading or trailing part that names the site (cut only at a separator). */
+export function withoutSiteName(title: string, siteNames: readonly string[]): string {
+  const keys = siteKeys(siteNames);
+  if (keys.size === 0) return title;
+  let text = title;
+  for (let round = 0; round < 3; round++) {
+    const cuts = [...text.matchAll(SEPARATOR)];
+    if (cuts.length === 0) break;
+    const last = cuts[cuts.length - 1] as RegExpMatchArray;
+    const first = cuts[0] as RegExpMatchArray;
+    const tail = text.slice((last.index ?? 0) + last[0].length);
+    const head = text.slice(0, first.index ?? 0);
+    if (isSiteName(tail, keys) && titleCompareKey(text.slice(0, last.index)).length > 0) text = text.slice(0, last.index);
+    else if (isSiteName(head, keys) && titleCompareKey(text.slice((first.index ?? 0) + first[0].length)).length > 0) {
+      text = text.slice((first.index ?? 0) + first[0].length);
+    } else break;
+  }
+  return text.trim();
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).length;
+}
+
+/** Readability's reading of `<title>`: the part before the last separator, unless that leaves too little. */
+export function titleFromDocumentTitle(documentTitle: string, h1h2: readonly string[]): string {
+  const original = documentTitle.trim();
+  let title = original;
+  let hierarchical = false;
+  if (/ [|\-\\/>»] /u.test(title)) {
+    hierarchical = / [\\/>»] /u.test(title);
+    const all = [...original.matchAll(/ [|\-\\/>»] /gu)];
+    title = original.substring(0, all[all.length - 1]?.index ?? original.length);
+    if (wordCount(title) < 3) title = original.replace(/^[^|\-\\/>»]*[|\-\\/>»]/u, '');
+  } else if (title.includes(': ')) {
+    if (!h1h2.some((h) => h.trim() === original)) {
+      title = original.substring(original.lastIndexOf(':') + 1);
+      if (wordCount(title) < 3) title = original.substring(original.indexOf(':') + 1);
+      else if (wordCount(original.substring(0, original.indexOf(':'))) > 5) title = original;
+    }
+  }
+  title = title.trim().replace(/\s{2,}/gu, ' ');
+  const words = wordCount(title);
+  if (words <= 4 && (!hierarchical || words !== wordCount(original.replace(/[|\-\\/>»]+/gu, '')) - 1)) title = original;
+  return title;
+}
+
+/** Runs of any whitespace (line breaks included) as one space, ends trimmed. */
+export function squeezeAll(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\u2028\u2029]+/gu, ' ').trim();
+}
+
+/** The parts of a title between its separators that could stand alone: every prefix and suffix. */
+function separatedParts(title: string): string[] {
+  const cuts = [...title.matchAll(SEPARATOR)];
+  const parts: string[] = [];
+  for (const cut of cuts) {
+    const at = cut.index ?? 0;
+    parts.push(title.slice(0, at).trim(), title.slice(at + cut[0].length).trim());
+  }
+  return parts.filter((p) => p.split(' ').length >= 2);
+}
+
+const ELLIPSIS_END = /\s*(?:\.\.\.|…)$/u;
+
+/** Whether `short` is `long` cut off: marked with "…", or cut in the middle of a word (not at a separator). */
+function isShortenedFrom(short: string, long: string): boolean {
+  const marked = ELLIPSIS_END.test(short);
+  const stem = short.replace(ELLIPSIS_END, '');
+  if (stem.length < 20 || long.length <= stem.length || !long.startsWith(stem)) return false;
+  return marked || /[\p{L}\p{N}]/u.test(long.charAt(stem.length));
+}
+
+export function chooseTitle(sources: TitleSources): string | null {
+  const clean = (t: string): string => squeezeAll(decodeCharacterReferences(t));
+  const metadata = sources.metadata.map(clean).filter((t) => t.length > 0).map((t) => withoutSiteName(t, sources.siteNames));
+  const headings = sources.headings.map(clean).filter((t) => t.length > 0);
+  const documentTitle = sources.documentTitle === null ? null : clean(sources.documentTitle);
+  const strippedTitle = documentTitle === null ? null : withoutSiteName(documentTitle, sources.siteNames);
+
+  const first = metadata[0];
+  if (first !== undefined) {
+    // Other sources that state a headline on their own (not the <title>, which carries the site's chrome).
+    const otherMetadata = new Set(metadata.slice(1).map(titleCompareKey).filter((k) => k.length > 0));
+    const headingKeys = new Set(headings.map(titleCompareKey).filter((k) => k.length > 0));
+    const firstKey = titleCompareKey(first);
+    const parts = [...separatedParts(first), ...kickerRemoved(first)];
+    // Another metadata field that states the headline without its kicker, section or site name (copies of
+    // the whole in other fields are common and prove less); then the whole as another field states it.
+    for (const part of parts) if (otherMetadata.has(titleCompareKey(part))) return part;
+    if (otherMetadata.has(firstKey)) return first;
+    // … or as a visible heading states it.
+    if (headingKeys.has(firstKey)) return first;
+    for (const part of parts) if (headingKeys.has(titleCompareKey(part))) return part;
+    // A headline the metadata shortened (cut with "…", or in the middle of a word).
+    const longer = [...metadata.slice(1), ...headings].find((t) => isShortenedFrom(first, t));
+    return longer ?? first;
+  }
+  if (documentTitle !== null && documentTitle.length > 0) {
+    const parts = [strippedTitle ?? documentTitle, ...separatedParts(documentTitle)];
+    for (const heading of headings) if (parts.some((p) => titleCompareKey(p) === titleCompareKey(heading))) return heading;
+    const fromTitle = strippedTitle !== documentTitle ? (strippedTitle ?? documentTitle) : titleFromDocumentTitle(documentTitle, sources.h1h2);
+    // A <title> of a word or two ("News - Site") says less than the page's own headline.
+    const heading = headings[0];
+    return heading !== undefined && countWords(fromTitle) <= 2 && countWords(heading) >= 3 ? heading : fromTitle;
+  }
+  return headings[0] ?? null;
+}
+
+/** "Kicker: Headline" → ["Headline"] (a label before the first colon, of a few words). */
+function kickerRemoved(title: string): string[] {
+  const m = /^([^:：]{2,60})[:：]\s+(\S.{8,})$/u.exec(title);
+  return m !== null && countWords(m[1] ?? '') <= 6 ? [(m[2] ?? '').trim()] : [];
+}

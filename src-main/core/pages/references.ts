@@ -1,0 +1,14 @@
+/**
+ * HTML character references (`&#8220;`, `&#x27;`, `&quot;`, `&hellip;`…) left in text that is not
+ * parsed as HTML: text saves of web pages, and metadata that sites escaped twice. Only complete
+ * references (with their ";") are decoded, so "AT&T" or "&copy 2016" in prose stay as written.
+ */
+import { decodeHTMLStrict } from 'entities/decode';
+
+const REFERENCE = /&(?:#\d{1,8}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/iu;
+
+/** The text with its character references decoded (the same string when it holds none). */
+export function decodeCharacterReferences(text: string): string {
+  if (!text.includes('&') || !REFERENCE.test(text)) return text;
+  return decodeHTMLStrict(text);
+}
