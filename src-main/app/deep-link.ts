@@ -7,11 +7,12 @@
  *   arshif://article/42?q=حلب       → #/article/42?q=…
  *   arshif://site/alazmenah.com    → #/site/alazmenah.com
  *   arshif://search?q=حلب          → #/search?q=…
+ *   arshif://ticker/alazmenah.com?date=2018-07-21 → #/ticker/alazmenah.com?date=…
  *   arshif:///                     → #/
  */
 export const DEEP_LINK_SCHEME = 'arshif';
 const MAX_LINK_LENGTH = 4096;
-const ALLOWED_PARAMS = new Set(['q', 'site', 'section', 'author', 'from', 'to', 'sort', 'year', 'month']);
+const ALLOWED_PARAMS = new Set(['q', 'site', 'section', 'author', 'from', 'to', 'sort', 'year', 'month', 'edited', 'date', 'all']);
 
 /** The hash route a link opens, or null when it is not an arshif:// link to a place in the app. */
 export function hashRouteOfDeepLink(link: string): string | null {
@@ -33,6 +34,7 @@ export function hashRouteOfDeepLink(link: string): string | null {
   if (head === 'article' && rest.length === 1 && /^[1-9]\d{0,15}$/.test(rest[0]!)) return `#/article/${rest[0]}${suffix}`;
   if (head === 'site' && rest.length === 1) return `#/site/${rest[0]}${suffix}`;
   if (head === 'search' && rest.length === 0) return `#/search${suffix}`;
+  if (head === 'ticker' && rest.length === 1) return `#/ticker/${rest[0]}${suffix}`;
   return null;
 }
 

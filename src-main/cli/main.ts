@@ -18,13 +18,19 @@ Usage: arshif <command> [options]
                                    (.warc, .warc.gz, .wacz) and scraper exports (.jsonl, .json, .csv);
                                    --map names an export's field for an article field (title, body,
                                    date, url, author, section, site, scraped), e.g. --map body=story_text
-  list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read --limit N --offset N]
+  list   --archive F [--site S --section S --author A --from D --to D --sort newest|oldest|most-read|most-edited
+         --edited --limit N --offset N]   (--edited: only articles edited after their first scrape)
   show   <id> --archive F          one article with its paragraphs and snapshots
   search <query> --archive F [--site S --section S --author A --from D --to D --min-reads N
          --sort relevance|newest|oldest|most-read --limit N --offset N]
                                    words (all must match, any clitic form), "exact phrase", -exclude,
                                    OR (or أو), prefix*; put -- before a query that starts with -
+         [--all-versions]          also match the earlier wording of edited articles
   ticker --archive F [--site S] [--date YYYY-MM-DD]
+  ticker --archive F --site S [--from D] [--to D]   the ticker over days: calendar, headlines, who left early
+  versions <id> --archive F        the versions of an article (each distinct text), with their snapshots
+  diff   <id> [A B] --archive F [--exact]   what changed from version A to B (default: first → shown);
+                                   words compared without harakat/tatweel unless --exact; --json: operations
   stats  --archive F               totals by site, section and year
   export --archive F [--out FILE [--force]]   every article as one JSON line (--force replaces FILE)
   serve  --archive F [--port P] [--host ADDR] [--token-file FILE] [--allow-file-access]
@@ -50,6 +56,8 @@ const COMMANDS: Record<string, { use: ArchiveUse; run: Command }> = {
   search: { use: 'read', run: async (a, p, v) => (await import('./commands/search.js')).searchCommand(a, p, v) },
   ticker: { use: 'read', run: async (a, _p, v) => (await read()).tickerCommand(a, v) },
   stats: { use: 'read', run: async (a, _p, v) => (await read()).statsCommand(a, v) },
+  versions: { use: 'read', run: async (a, p, v) => (await import('./commands/versions.js')).versionsCommand(a, p, v) },
+  diff: { use: 'read', run: async (a, p, v) => (await import('./commands/versions.js')).diffCommand(a, p, v) },
   export: { use: 'read', run: async (a, _p, v) => (await read()).exportCommand(a, v) },
   serve: { use: 'serve', run: async (a, _p, v) => (await import('./commands/serve.js')).serveCommand(a, v) },
 };

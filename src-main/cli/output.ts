@@ -48,7 +48,8 @@ export function formatSummary(a: ArticleSummary, title: string = oneLine(a.title
   const date = a.publishedAt ? oneLine(a.publishedAt).replace('T', ' ') : 'no date';
   const reads = a.readCount === null ? '' : ` · ${a.readCount} reads`;
   const author = a.author ? ` · ${oneLine(a.author)}` : '';
-  return `#${a.id}  ${title}\n      ${oneLine(a.site)}${a.section ? ` › ${oneLine(a.section)}` : ''} · ${date}${reads}${author}`;
+  const edited = a.versionCount > 1 ? ` · edited: ${a.versionCount} versions` : '';
+  return `#${a.id}  ${title}\n      ${oneLine(a.site)}${a.section ? ` › ${oneLine(a.section)}` : ''} · ${date}${reads}${author}${edited}`;
 }
 
 export function formatDuration(ms: number): string {

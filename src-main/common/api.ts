@@ -7,6 +7,8 @@ import * as v from 'valibot';
 import type {
   Article,
   ArticleHighlights,
+  ArticleVersion,
+  ArticleVersions,
   ArchiveInfo,
   ArchiveStats,
   ExportField,
@@ -19,7 +21,10 @@ import type {
   ArticleSummary,
   Settings,
   TickerDays,
+  TickerHeadlineTrack,
+  TickerHistory,
   TickerSnapshot,
+  VersionDiff,
 } from './types.js';
 
 /** The article fields a field mapping may name (ExportField). */
@@ -39,7 +44,7 @@ const path = v.pipe(
   v.maxLength(4096),
   v.check((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path'),
 );
-const articleSort = v.picklist(['newest', 'oldest', 'most-read']);
+const versionNumber = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be a version number (1 is the first)'));
 
 const listFilters = {
   site: v.optional(text(500)),
@@ -53,18 +58,23 @@ const listFilters = {
 
 export const schemas = {
   none: v.strictObject({}),
-  list: v.strictObject({ ...listFilters, sort: v.optional(articleSort) }),
+  list: v.strictObject({ ...listFilters, sort: v.optional(v.picklist(['newest', 'oldest', 'most-read', 'most-edited'])), edited: v.optional(v.boolean()) }),
   search: v.strictObject({
     ...listFilters,
     query: text(10_000),
     minReads: v.optional(count(Number.MAX_SAFE_INTEGER)),
     sort: v.optional(v.picklist(['relevance', 'newest', 'oldest', 'most-read'])),
+    allVersions: v.optional(v.boolean()),
   }),
   byId: v.strictObject({ id }),
   highlights: v.strictObject({ id, query: text(10_000) }),
   related: v.strictObject({ id, limit: v.optional(count(100)) }),
   ticker: v.strictObject({ site: v.optional(text(500)), date: v.optional(day) }),
   tickerDays: v.strictObject({ site: v.optional(text(500)) }),
+  version: v.strictObject({ id, version: versionNumber }),
+  diff: v.strictObject({ id, from: v.optional(versionNumber), to: v.optional(versionNumber), mode: v.optional(v.picklist(['words', 'exact'])) }),
+  tickerHistory: v.strictObject({ site: text(500), from: v.optional(day), to: v.optional(day) }),
+  tickerHeadline: v.strictObject({ site: text(500), headline: v.pipe(text(2000), v.minLength(1, 'must not be empty')) }),
   importArgs: v.strictObject({
     paths: v.pipe(v.array(path), v.minLength(1, 'needs at least one path'), v.maxLength(10_000)),
     /** For scraper exports with unusual field names: article field → the export's field (a.b for nested). */
@@ -110,6 +120,11 @@ export const methods = {
   search: method<SearchResult>()(schemas.search),
   ticker: method<TickerSnapshot | null>()(schemas.ticker),
   tickerDays: method<TickerDays[]>()(schemas.tickerDays),
+  versions: method<ArticleVersions>()(schemas.byId),
+  version: method<ArticleVersion>()(schemas.version),
+  diff: method<VersionDiff>()(schemas.diff),
+  tickerHistory: method<TickerHistory>()(schemas.tickerHistory),
+  tickerHeadline: method<TickerHeadlineTrack | null>()(schemas.tickerHeadline),
   import: method<{ importId: number }>()(schemas.importArgs, true),
   cancelImport: method<{ cancelled: boolean }>()(schemas.importId),
   importStatus: method<ImportProgress | null>()(schemas.none),

@@ -20,6 +20,8 @@ export interface SnapshotInfo {
   format: PageFormat;
   /** The URL the file or crawl record came from, when its source states one. */
   url: string | null;
+  /** The number of the version (distinct text) this file carried; null when unknown. */
+  version: number | null;
 }
 
 export interface ArticleSummary {
@@ -30,6 +32,8 @@ export interface ArticleSummary {
   author: string | null;
   publishedAt: string | null;
   readCount: number | null;
+  /** Distinct texts of the article seen across its scrapes (more than 1: edited after the first scrape). */
+  versionCount: number;
 }
 
 export interface Article extends ArticleSummary {
@@ -37,6 +41,8 @@ export interface Article extends ArticleSummary {
   url: string | null;
   paragraphs: string[];
   snapshots: SnapshotInfo[];
+  /** The number of the version shown (the latest complete text). */
+  version: number;
 }
 
 /** Where the words of a query occur in one article (same analyser as the search), for the reader. */
@@ -51,6 +57,8 @@ export interface ArticleHighlights {
 
 export type ArticleSort = 'newest' | 'oldest' | 'most-read';
 export type SearchSort = 'relevance' | ArticleSort;
+/** Browse sorts: the article sorts, and the most edited articles first. */
+export type ListSort = ArticleSort | 'most-edited';
 
 export interface ListQuery {
   site?: string;
@@ -59,7 +67,9 @@ export interface ListQuery {
   /** Inclusive day bounds "YYYY-MM-DD" on publishedAt. */
   from?: string;
   to?: string;
-  sort?: ArticleSort;
+  sort?: ListSort;
+  /** Only articles with more than one version (edited after their first scrape). */
+  edited?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -190,6 +200,8 @@ export interface SearchQuery {
   sort?: SearchSort;
   limit?: number;
   offset?: number;
+  /** Also match the earlier wording of edited articles (default: only the text each article shows). */
+  allVersions?: boolean;
 }
 
 /** A half-open range [start, end) of UTF-16 offsets into the string it accompanies. */
@@ -205,6 +217,11 @@ export interface SearchHit extends ArticleSummary {
   /** Highlight ranges into `title`. */
   titleHighlights: Highlight[];
   score: number;
+  /**
+   * Set (with allVersions) when only an earlier wording of the article matches: the number of that
+   * version; the snippet and highlights are then cut from it.
+   */
+  earlierVersion?: number;
 }
 
 export interface SearchFacets {
@@ -278,4 +295,119 @@ export interface ExportResult {
   skipped: number;
   /** The ids of the first skipped articles (up to 100). */
   skippedIds: number[];
+}
+
+// ---- Versions of an article, word diffs, ticker history
+
+export interface VersionInfo {
+  /** Stable id of the version. */
+  id: number;
+  /** 1 is the earliest text seen; versions are numbered by the day they were first scraped. */
+  number: number;
+  title: string;
+  firstScrapedOn: string | null;
+  lastScrapedOn: string | null;
+  /** The version the article shows: its latest complete text. */
+  shown: boolean;
+  /** A cut-off scrape (a prefix of a longer version, without a read count): kept, never shown. */
+  cut: boolean;
+  /** The files that carried this text, with their read counts (none when every such file has since changed). */
+  snapshots: SnapshotInfo[];
+}
+
+export interface ArticleVersions {
+  articleId: number;
+  versions: VersionInfo[];
+}
+
+/** One version with its full text. */
+export interface ArticleVersion extends VersionInfo {
+  articleId: number;
+  author: string | null;
+  section: string | null;
+  paragraphs: string[];
+}
+
+/**
+ * `words` compares the analyser's normalised words (harakat, tatweel, hamza forms, digit shapes and
+ * punctuation alone are no change); `exact` compares each word's original characters.
+ */
+export type DiffMode = 'words' | 'exact';
+
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  /** Original text (words with the spaces and punctuation after them); for `equal`, as the newer version writes it. */
+  text: string;
+  /** For `equal`: the older version's original text, when it differs from `text` in what the mode ignores. */
+  was?: string;
+}
+
+/** One paragraph of the comparison: unchanged, changed (with word operations), removed or added. */
+export interface DiffRow {
+  kind: 'same' | 'changed' | 'deleted' | 'inserted';
+  ops: DiffOp[];
+}
+
+export interface FieldChange {
+  from: string | null;
+  to: string | null;
+}
+
+export interface VersionDiff {
+  articleId: number;
+  /** Version numbers compared: `from` is the older text, `to` the newer. */
+  from: number;
+  to: number;
+  mode: DiffMode;
+  title: DiffOp[];
+  author: FieldChange | null;
+  section: FieldChange | null;
+  paragraphs: DiffRow[];
+  /** Words inserted and deleted (title and body). */
+  inserted: number;
+  deleted: number;
+  /** The texts differ, but only in what the mode ignores (e.g. harakat in `words` mode). */
+  marksOnly: boolean;
+}
+
+export interface TickerCalendarDay {
+  date: string;
+  /** Headlines on the ticker that day. */
+  headlines: number;
+}
+
+export interface TickerHeadlineDay {
+  date: string;
+  /** 1 is the first headline of the ticker. */
+  position: number;
+}
+
+/** One headline (by its normalised words) across the scrape days of its site. */
+export interface TickerHeadlineTrack {
+  /** The headline as last seen. */
+  headline: string;
+  /** The archived article with that headline (in any of its versions), if any. */
+  articleId: number | null;
+  days: TickerHeadlineDay[];
+}
+
+export interface TickerHeadlineHistory extends TickerHeadlineTrack {
+  /** Consecutive scrape days of the site on which it stayed, from its first appearance. */
+  stay: number;
+  /** The median first stay of the headlines that entered the ticker the same day (null: too few to tell). */
+  cohortStay: number | null;
+  /** It was on the first scrape day of the range or still on at its last: its stay is not fully seen. */
+  censored: boolean;
+  /** It left after at most half the median stay of the headlines that entered with it. */
+  leftEarly: boolean;
+}
+
+export interface TickerHistory {
+  site: string;
+  from: string | null;
+  to: string | null;
+  /** The site's scrape days in the range with a ticker, oldest first. */
+  days: TickerCalendarDay[];
+  /** Every headline seen in the range, by first day, then position. */
+  headlines: TickerHeadlineHistory[];
 }

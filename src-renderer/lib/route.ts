@@ -2,13 +2,14 @@
  * The app's addresses, as hash routes: what can be linked, bookmarked and walked with Back/Forward.
  *
  *   #/                                   every article (browse)
- *   #/site/<site>?section=&year=&month=&sort=
- *   #/search?q=<query>&site=&section=&author=&from=&to=&sort=
+ *   #/site/<site>?section=&year=&month=&sort=&edited=1
+ *   #/search?q=<query>&site=&section=&author=&from=&to=&sort=&all=1   (all=1: earlier wording too)
  *   #/article/<id>?q=<query>             an article (with the words of a search highlighted)
+ *   #/ticker/<site>?date=<YYYY-MM-DD>    a site's ticker history (at the month of that day)
  *
  * Anything else is a not-found route, so a mangled link says so instead of showing something else.
  */
-import type { ArticleSort, SearchSort } from '../../src-main/common/types.js';
+import type { ArticleSort, ListSort, SearchSort } from '../../src-main/common/types.js';
 
 export interface BrowseRoute {
   kind: 'browse';
@@ -16,7 +17,9 @@ export interface BrowseRoute {
   section: string | null;
   year: number | null;
   month: number | null;
-  sort: ArticleSort;
+  sort: ListSort;
+  /** Only articles edited after their first scrape. */
+  edited: boolean;
 }
 
 export interface SearchRoute {
@@ -28,6 +31,8 @@ export interface SearchRoute {
   from?: string;
   to?: string;
   sort: SearchSort;
+  /** Also earlier wording (versions the article no longer shows). */
+  allVersions?: boolean;
 }
 
 export interface ArticleRoute {
@@ -36,18 +41,25 @@ export interface ArticleRoute {
   q: string | null;
 }
 
+export interface TickerRoute {
+  kind: 'ticker';
+  site: string;
+  date: string | null;
+}
+
 export interface NotFoundRoute {
   kind: 'not-found';
 }
 
-export type Route = BrowseRoute | SearchRoute | ArticleRoute | NotFoundRoute;
+export type Route = BrowseRoute | SearchRoute | ArticleRoute | TickerRoute | NotFoundRoute;
 
 const ARTICLE_SORTS: readonly ArticleSort[] = ['newest', 'oldest', 'most-read'];
+const LIST_SORTS: readonly ListSort[] = [...ARTICLE_SORTS, 'most-edited'];
 const SEARCH_SORTS: readonly SearchSort[] = ['relevance', ...ARTICLE_SORTS];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 2000;
 
-export const HOME: BrowseRoute = { kind: 'browse', site: null, section: null, year: null, month: null, sort: 'newest' };
+export const HOME: BrowseRoute = { kind: 'browse', site: null, section: null, year: null, month: null, sort: 'newest', edited: false };
 
 function int(value: string | null, min: number, max: number): number | null {
   if (value === null || !/^\d{1,7}$/.test(value)) return null;
@@ -95,6 +107,7 @@ export function parseRoute(hash: string): Route {
       const value = params.get(key);
       if (value && DAY.test(value)) route[key] = value;
     }
+    if (params.get('all') === '1') route.allVersions = true;
     return route;
   }
   if (head === 'article' && rest.length === 1) {
@@ -102,11 +115,16 @@ export function parseRoute(hash: string): Route {
     if (id === null) return { kind: 'not-found' };
     return { kind: 'article', id, q: text(params.get('q')) ?? null };
   }
+  if (head === 'ticker' && rest.length === 1) {
+    const site = decode(rest[0]!);
+    const date = params.get('date');
+    return site ? { kind: 'ticker', site, date: date && DAY.test(date) ? date : null } : { kind: 'not-found' };
+  }
   return { kind: 'not-found' };
 }
 
 function browseFrom(site: string | null, params: URLSearchParams): BrowseRoute {
-  const sort = params.get('sort') as ArticleSort | null;
+  const sort = params.get('sort') as ListSort | null;
   const year = int(params.get('year'), 1, 9999);
   return {
     kind: 'browse',
@@ -114,7 +132,8 @@ function browseFrom(site: string | null, params: URLSearchParams): BrowseRoute {
     section: site !== null && params.has('section') ? (params.get('section') ?? '').slice(0, MAX_TEXT) : null,
     year,
     month: year === null ? null : int(params.get('month'), 1, 12),
-    sort: sort && ARTICLE_SORTS.includes(sort) ? sort : 'newest',
+    sort: sort && LIST_SORTS.includes(sort) ? sort : 'newest',
+    edited: params.get('edited') === '1',
   };
 }
 
@@ -137,6 +156,7 @@ export function formatRoute(route: Route): string {
           ['year', route.year],
           ['month', route.year === null ? null : route.month],
           ['sort', route.sort === 'newest' ? null : route.sort],
+          ['edited', route.edited ? 1 : null],
         ])
       );
     }
@@ -151,10 +171,13 @@ export function formatRoute(route: Route): string {
           ['from', route.from],
           ['to', route.to],
           ['sort', route.sort === 'relevance' ? null : route.sort],
+          ['all', route.allVersions ? 1 : null],
         ])
       );
     case 'article':
       return `#/article/${route.id}${query([['q', route.q]])}`;
+    case 'ticker':
+      return `#/ticker/${encodeURIComponent(route.site)}${query([['date', route.date]])}`;
     case 'not-found':
       return '#/not-found';
   }

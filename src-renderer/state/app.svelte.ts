@@ -16,9 +16,10 @@ import { router } from './router.svelte.js';
 import { search } from './search.svelte.js';
 import { settings } from './settings.svelte.js';
 import { ticker } from './ticker.svelte.js';
+import { tickerHistory } from './ticker-history.svelte.js';
 
 export type ListView = 'browse' | 'search';
-export type ViewKind = ListView | 'reader' | 'not-found';
+export type ViewKind = ListView | 'reader' | 'ticker-history' | 'not-found';
 
 class AppState {
   view = $state<ViewKind>('browse');
@@ -104,6 +105,11 @@ class AppState {
         this.view = 'reader';
         break;
       }
+      case 'ticker':
+        reader.close();
+        this.view = 'ticker-history';
+        void tickerHistory.open(route.site, route.date);
+        break;
       case 'not-found':
         reader.close();
         this.view = 'not-found';
@@ -170,9 +176,9 @@ class AppState {
     router.go({ kind: 'article', id, q: this.view === 'search' && search.answered ? search.answered : this.view === 'reader' ? reader.query : null }, { fromList });
   }
 
-  /** From the reader back to the list it came from (Back, when the list is the previous entry); the list takes the focus again. */
+  /** From the reader or the ticker history back to the list it came from (Back, when the list is the previous entry); the list takes the focus again. */
   back(): void {
-    if (this.view === 'reader' && router.openedFromList) history.back();
+    if ((this.view === 'reader' || this.view === 'ticker-history') && router.openedFromList) history.back();
     else router.go(this.listRoute);
   }
 
@@ -201,6 +207,11 @@ class AppState {
     const next = this.browseNext ?? browse.route;
     this.browseNext = null;
     router.go(next);
+  }
+
+  /** A site's ticker over time, at the month of `date` (its latest ticker day when null). */
+  showTickerHistory(site: string, date: string | null): void {
+    router.go({ kind: 'ticker', site, date }, { fromList: this.view === 'browse' || this.view === 'search' });
   }
 
   /** Searches for a text (a ticker headline without an article). */

@@ -3,7 +3,7 @@
  * of article summaries, fetched with list({limit, offset}) as rows scroll into view. Only pages near
  * the visible rows are kept. The total is shown only once an answer for the current filters gave it.
  */
-import type { ArticleSort, ArticleSummary, ListQuery } from '../../src-main/common/types.js';
+import type { ArticleSummary, ListQuery, ListSort } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
 import { hijriMonthRange, hijriYearRange } from '../lib/calendar.js';
 import { monthRange, yearRange } from '../lib/dates.js';
@@ -23,7 +23,9 @@ export class BrowseState implements Sequence {
   /** Year and month of the filters, in the calendar of the settings (Hijri years when it is Hijri). */
   year = $state<number | null>(null);
   month = $state<number | null>(null);
-  sort = $state<ArticleSort>('newest');
+  sort = $state<ListSort>('newest');
+  /** Only articles edited after their first scrape. */
+  edited = $state(false);
 
   total = $state(0);
   /** True once an answer for the current filters has arrived: only then is `total` true. */
@@ -51,11 +53,20 @@ export class BrowseState implements Sequence {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   get route(): BrowseRoute {
-    return { kind: 'browse', site: this.site, section: this.site === null ? null : this.section, year: this.year, month: this.month, sort: this.sort };
+    return {
+      kind: 'browse',
+      site: this.site,
+      section: this.site === null ? null : this.section,
+      year: this.year,
+      month: this.month,
+      sort: this.sort,
+      edited: this.edited,
+    };
   }
 
   get query(): ListQuery {
     const q: ListQuery = { sort: this.sort };
+    if (this.edited) q.edited = true;
     if (this.site) q.site = this.site;
     if (this.site && this.section !== null) q.section = this.section;
     if (this.year !== null) {
@@ -76,12 +87,18 @@ export class BrowseState implements Sequence {
   /** Shows what a route asks for; reloads only when that differs from what is shown. */
   applyRoute(route: BrowseRoute): void {
     const changed =
-      route.site !== this.site || route.section !== this.section || route.year !== this.year || route.month !== this.month || route.sort !== this.sort;
+      route.site !== this.site ||
+      route.section !== this.section ||
+      route.year !== this.year ||
+      route.month !== this.month ||
+      route.sort !== this.sort ||
+      route.edited !== this.edited;
     this.site = route.site;
     this.section = route.section;
     this.year = route.year;
     this.month = route.month;
     this.sort = route.sort;
+    this.edited = route.edited;
     if (changed || (!this.ready && !this.error)) void this.reload();
   }
 
@@ -96,7 +113,7 @@ export class BrowseState implements Sequence {
     void this.reload();
   }
 
-  setSort(sort: ArticleSort): void {
+  setSort(sort: ListSort): void {
     this.sort = sort;
     void this.reload();
   }
@@ -106,6 +123,11 @@ export class BrowseState implements Sequence {
     if (this.year === null) return;
     this.year = null;
     this.month = null;
+    void this.reload();
+  }
+
+  setEdited(edited: boolean): void {
+    this.edited = edited;
     void this.reload();
   }
 

@@ -16,6 +16,8 @@ class Locale {
   /** The Gregorian month names in use (the setting, or the system's region for `auto`). */
   readonly monthStyle: MonthStyle = $derived(resolveMonthStyle(settings.monthNames, systemLanguages()));
   readonly lang = $derived(settings.language);
+  /** The UI language's tag for names of days and months outside the date formats (weekday headers). */
+  readonly tag = $derived(settings.language === 'ar' ? 'ar' : 'en-GB');
   readonly numberingSystem = $derived(settings.digits === 'arabic' ? 'arab' : 'latn');
   /** Numbers: the UI language's grouping, the chosen digits. */
   private readonly numberTag = $derived(settings.language === 'ar' ? 'ar' : 'en-GB');

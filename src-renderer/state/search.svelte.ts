@@ -29,6 +29,8 @@ export class SearchState implements Sequence {
   text = $state('');
   filters = $state<SearchFilters>({});
   sort = $state<SearchSort>('relevance');
+  /** Also match the earlier wording of edited articles. */
+  allVersions = $state(false);
 
   result = $state.raw<SearchResult | null>(null);
   hits = $state.raw<SearchHit[]>([]);
@@ -65,6 +67,7 @@ export class SearchState implements Sequence {
   get route(): SearchRoute {
     const r: SearchRoute = { kind: 'search', q: this.text, sort: this.sort };
     for (const [k, v] of Object.entries(this.filters) as Array<[keyof SearchFilters, string | undefined]>) if (v) r[k] = v;
+    if (this.allVersions) r.allVersions = true;
     return r;
   }
 
@@ -72,10 +75,13 @@ export class SearchState implements Sequence {
   applyRoute(route: SearchRoute): void {
     const filters: SearchFilters = {};
     for (const key of ['site', 'section', 'author', 'from', 'to'] as const) if (route[key]) filters[key] = route[key];
-    const same = route.q === this.text && route.sort === this.sort && JSON.stringify(filters) === JSON.stringify(this.filters);
+    const allVersions = route.allVersions === true;
+    const same =
+      route.q === this.text && route.sort === this.sort && allVersions === this.allVersions && JSON.stringify(filters) === JSON.stringify(this.filters);
     this.text = route.q;
     this.filters = filters;
     this.sort = route.sort;
+    this.allVersions = allVersions;
     // Typing that is still waiting for its pause searches then; anything else searches now.
     if (!same || (this.result === null && !this.loading && !this.error && this.timer === null)) this.submit();
   }
@@ -93,6 +99,7 @@ export class SearchState implements Sequence {
 
   get query(): SearchQuery {
     const q: SearchQuery = { query: this.text.trim(), sort: this.sort };
+    if (this.allVersions) q.allVersions = true;
     for (const [k, v] of Object.entries(this.filters) as Array<[keyof SearchFilters, string | undefined]>) if (v) q[k] = v;
     return q;
   }
@@ -125,6 +132,11 @@ export class SearchState implements Sequence {
 
   setSort(sort: SearchSort): void {
     this.sort = sort;
+    this.submit();
+  }
+
+  setAllVersions(all: boolean): void {
+    this.allVersions = all;
     this.submit();
   }
 

@@ -8,9 +8,9 @@ import type { SourceKind } from './source.js';
 export const GENERATOR_VERSION = 3;
 
 /** What the corpus knows of a snapshot (generated pages state no URL). */
-export type ExpectedSnapshot = Omit<SnapshotInfo, 'url'>;
+export type ExpectedSnapshot = Omit<SnapshotInfo, 'url' | 'version'>;
 /** An article as exported (Article JSON of docs/design.md) without its id; snapshot paths relative to the corpus root. */
-export type ExpectedArticle = Omit<Article, 'id' | 'url' | 'snapshots'> & { snapshots: ExpectedSnapshot[] };
+export type ExpectedArticle = Omit<Article, 'id' | 'url' | 'snapshots' | 'version' | 'versionCount'> & { snapshots: ExpectedSnapshot[] };
 
 export interface ExpectedRejection {
   /** Relative to the corpus root, "/"-separated; a zip member is `bundle.zip!/inner/path`. */

@@ -28,10 +28,11 @@ function writePages(root: string, count: number): void {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const folder = path.join(root, 'alazmenah.com', `2018-07-${day}`);
     if (i < 28) fs.mkdirSync(folder, { recursive: true });
-    const month = String(1 + (i % 12)).padStart(2, '0');
+    // One minute apart: the same site, time and body would be one article (an edited headline).
+    const published = new Date(Date.UTC(2016, 0, 1) + i * 60_000).toISOString().slice(0, 19).replace('T', ' ');
     const page = sample
       .replace(SAMPLE_TITLE, `بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة رقم ${i} في سورية`)
-      .replace('2016-12-16 15:24:14', `2016-${month}-${day} ${String(i % 24).padStart(2, '0')}:24:14`);
+      .replace('2016-12-16 15:24:14', published);
     fs.writeFileSync(path.join(folder, `${String(i).padStart(5, '0')}_${i.toString(16).padStart(16, '0')}.txt`), page);
   }
 }

@@ -24,7 +24,8 @@ function expectSampleArticle(article: Article, snapshotPath: string): void {
   expect(article.author).toBeNull();
   expect(article.paragraphs).toHaveLength(8);
   expect(article.paragraphs[0]!.startsWith('أعلن الرئيس الروسي')).toBe(true);
-  expect(article.snapshots).toEqual([{ path: snapshotPath, scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null }]);
+  expect(article.snapshots).toEqual([{ path: snapshotPath, scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null, version: 1 }]);
+  expect(article).toMatchObject({ version: 1, versionCount: 1 });
 }
 
 function expectSampleTicker(ticker: TickerSnapshot | null): void {

@@ -7,6 +7,7 @@ import { exportArticles, exportToFile } from '../../core/archive/export.js';
 import { getStats } from '../../core/archive/stats.js';
 import { getTicker } from '../../core/archive/ticker.js';
 import { checked, integer, type CliValues } from '../args.js';
+import { tickerHistoryCommand } from './ticker-history.js';
 import { formatSummary, printJson, printLine, terminalSafe, terminalSafeJson } from '../output.js';
 
 export function listCommand(archive: Archive, values: CliValues): void {
@@ -17,6 +18,7 @@ export function listCommand(archive: Archive, values: CliValues): void {
     from: values.from,
     to: values.to,
     sort: values.sort,
+    edited: values.edited,
     limit: integer(values, 'limit'),
     offset: integer(values, 'offset'),
   });
@@ -39,6 +41,7 @@ export function showCommand(archive: Archive, positionals: string[], values: Cli
 }
 
 export function tickerCommand(archive: Archive, values: CliValues): void {
+  if (values.from || values.to) return tickerHistoryCommand(archive, values);
   const query = checked('ticker', { site: values.site, date: values.date });
   const ticker = getTicker(archive, query);
   if (values.json) return printJson(ticker);

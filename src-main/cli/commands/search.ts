@@ -27,6 +27,7 @@ function printResult(result: SearchResult, tty: boolean): void {
   for (const hit of result.hits) {
     printLine();
     printFormattedLine(formatSummary(hit, mark(hit.title, hit.titleHighlights, tty)));
+    if (hit.earlierVersion !== undefined) printLine(`      (matches earlier wording: version ${hit.earlierVersion}; arshif diff ${hit.id})`);
     if (hit.snippet) printFormattedLine(`      ${mark(hit.snippet, hit.highlights, tty)}`);
   }
   const facet = (name: string, buckets: Array<{ value: string; count: number }>) => {
@@ -51,6 +52,7 @@ export function searchCommand(archive: Archive, positionals: string[], values: C
     sort: values.sort,
     limit: integer(values, 'limit'),
     offset: integer(values, 'offset'),
+    allVersions: values['all-versions'],
   });
   const result = searchArchive(archive, query);
   if (values.json) return printJson(result);

@@ -113,3 +113,17 @@ export function shingleSimilarity(aNorm: string, bNorm: string): number {
   for (const h of a) if (b.has(h)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/**
+ * Jaccard similarity and containment (shared shingles over the smaller set) of two normalised texts.
+ * Containment stays high when one text is the other with paragraphs removed or added, where Jaccard
+ * falls with the share of text that changed; both are 0 when either text has no shingle.
+ */
+export function shingleOverlap(aNorm: string, bNorm: string): { similarity: number; containment: number } {
+  const a = shingles(wordHashes(aNorm));
+  const b = shingles(wordHashes(bNorm));
+  if (a.size === 0 || b.size === 0) return { similarity: 0, containment: 0 };
+  let shared = 0;
+  for (const h of a) if (b.has(h)) shared++;
+  return { similarity: shared / (a.size + b.size - shared), containment: shared / Math.min(a.size, b.size) };
+}

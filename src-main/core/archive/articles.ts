@@ -1,7 +1,8 @@
-import type { Article, ArticleSort, ListQuery, ListResult } from '../../common/types.js';
+import type { Article, ArticleSort, ListQuery, ListResult, ListSort } from '../../common/types.js';
 import { ArshifError } from '../../common/result.js';
 import type { Archive } from './archive.js';
 import { SNAPSHOT_COLUMNS, SUMMARY_COLUMNS, damageOf, parseParagraphs, textOf, toSnapshot, toSummary, type SnapshotRow, type SummaryRow } from './rows.js';
+import { versionNumbering } from './versions.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
@@ -11,6 +12,10 @@ export const ORDER_BY: Record<ArticleSort, string> = {
   oldest: 'a.published_at ASC, a.id ASC',
   'most-read': 'a.read_count DESC, a.id DESC',
 };
+
+const SHOWN_VERSION = '(SELECT v.id FROM versions v WHERE v.article_id = a.id AND v.paragraphs IS NULL) AS version_id';
+
+const LIST_ORDER_BY: Record<ListSort, string> = { ...ORDER_BY, 'most-edited': 'a.version_count DESC, a.published_at DESC, a.id DESC' };
 
 export interface Filter {
   where: string[];
@@ -57,11 +62,12 @@ export function clampPage(limit: number | undefined, offset: number | undefined)
 
 export function listArticles(archive: Archive, query: ListQuery = {}): ListResult {
   const { where, params } = articleFilter(query);
+  if (query.edited) where.push('a.version_count > 1');
   const { limit, offset } = clampPage(query.limit, query.offset);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (archive.db.prepare(`SELECT count(*) AS n FROM articles a ${whereSql}`).get(params) as { n: number }).n;
   const rows = archive.db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${whereSql} ORDER BY ${ORDER_BY[query.sort ?? 'newest']} LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${whereSql} ORDER BY ${LIST_ORDER_BY[query.sort ?? 'newest']} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit, offset }) as SummaryRow[];
   return { total, limit, offset, articles: rows.map(toSummary) };
 }
@@ -69,10 +75,12 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
 interface ArticleRow extends SummaryRow {
   paragraphs: unknown;
   url: string | null;
+  /** The version shown (the one whose text is the article row's). */
+  version_id: number | null;
 }
 
 export function getArticle(archive: Archive, id: number): Article {
-  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+  const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url, ${SHOWN_VERSION} FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
   const damage = damageOf(row);
   if (damage) throw new ArshifError('damaged-archive', `Article #${id} in ${archive.path} is damaged (${damage}); the other articles can still be read.`);
@@ -83,7 +91,14 @@ function withSnapshots(archive: Archive, row: ArticleRow): Article {
   const snapshots = archive.db
     .prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE article_id = ? ORDER BY scraped_on, path`)
     .all(row.id) as SnapshotRow[];
-  return { ...toSummary(row), url: textOf(row.url), paragraphs: parseParagraphs(row.paragraphs), snapshots: snapshots.map(toSnapshot) };
+  const numberOf = versionNumbering(archive.db, row.id);
+  return {
+    ...toSummary(row),
+    url: textOf(row.url),
+    version: numberOf(row.version_id) ?? 1,
+    paragraphs: parseParagraphs(row.paragraphs),
+    snapshots: snapshots.map((s) => toSnapshot(s, numberOf)),
+  };
 }
 
 /** A stored article that could not be read, left out of an iteration. */
@@ -97,7 +112,7 @@ export interface DamagedArticle {
  * skipped and handed to `onDamaged`: one bad row never stops the rest.
  */
 export function* iterateArticles(archive: Archive, onDamaged: (damaged: DamagedArticle) => void = () => {}): Generator<Article> {
-  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
+  const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url, ${SHOWN_VERSION} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
   let last = 0;
   for (;;) {
     const rows = stmt.all(last) as ArticleRow[];

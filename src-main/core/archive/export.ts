@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ArshifError } from '../../common/result.js';
-import type { Article, ExportResult } from '../../common/types.js';
+import type { Article, ArticleVersion, ExportResult } from '../../common/types.js';
 import type { Archive } from './archive.js';
 import { iterateArticles, type DamagedArticle } from './articles.js';
+import { getVersion } from './versions.js';
 
 export interface ExportOptions {
   /** Replace `out` if it exists (never the archive itself). */
@@ -15,9 +16,28 @@ export interface ExportOptions {
 const MAX_LISTED_SKIPS = 100;
 const CHUNK_BYTES = 1024 * 1024;
 
-/** Every readable article; damaged ones are skipped and reported to `onDamaged`. */
-export function exportArticles(archive: Archive, onDamaged?: (damaged: DamagedArticle) => void): Iterable<Article> {
-  return iterateArticles(archive, onDamaged);
+/** A version in an export line: its number, days, state and text (the snapshots already name their version). */
+export type ExportedVersion = Omit<ArticleVersion, 'id' | 'articleId' | 'snapshots'>;
+
+/**
+ * An exported article: the Article JSON, plus — for an article edited after its first scrape — every
+ * version with its text, oldest first (the article's own fields are the shown version's).
+ */
+export type ExportedArticle = Article & { versions?: ExportedVersion[] };
+
+function withVersions(archive: Archive, article: Article): ExportedArticle {
+  if (article.versionCount <= 1) return article;
+  const versions: ExportedVersion[] = [];
+  for (let n = 1; n <= article.versionCount; n++) {
+    const { id: _id, articleId: _articleId, snapshots: _snapshots, ...version } = getVersion(archive, article.id, n);
+    versions.push(version);
+  }
+  return { ...article, versions };
+}
+
+/** Every readable article (with its versions); damaged ones are skipped and reported to `onDamaged`. */
+export function* exportArticles(archive: Archive, onDamaged?: (damaged: DamagedArticle) => void): Generator<ExportedArticle> {
+  for (const article of iterateArticles(archive, onDamaged)) yield withVersions(archive, article);
 }
 
 function identity(file: string): string | null {
@@ -126,7 +146,7 @@ export async function exportToFile(archive: Archive, out: string, options: Expor
       skipped++;
       if (skippedIds.length < MAX_LISTED_SKIPS) skippedIds.push(damaged.id);
     };
-    for (const article of iterateArticles(archive, onDamaged)) {
+    for (const article of exportArticles(archive, onDamaged)) {
       const line = `${JSON.stringify(article)}\n`;
       chunk.push(line);
       chunkBytes += line.length;

@@ -1,4 +1,5 @@
 import type { ArticleSummary, PageFormat, SnapshotInfo, TextEncoding } from '../../common/types.js';
+import { parseParagraphList } from './version-text.js';
 
 /** Columns of `articles` that make an ArticleSummary; select them with SUMMARY_COLUMNS. */
 export interface SummaryRow {
@@ -9,6 +10,7 @@ export interface SummaryRow {
   author: string | null;
   published_at: string | null;
   read_count: number | null;
+  version_count: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface SummaryRow {
  */
 export const SUMMARY_COLUMNS =
   'a.id, CAST(a.site AS TEXT) AS site, CAST(a.section AS TEXT) AS section, CAST(a.title AS TEXT) AS title, ' +
-  'CAST(a.author AS TEXT) AS author, CAST(a.published_at AS TEXT) AS published_at, a.read_count';
+  'CAST(a.author AS TEXT) AS author, CAST(a.published_at AS TEXT) AS published_at, a.read_count, a.version_count';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
@@ -45,6 +47,7 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     author: textOf(row.author),
     publishedAt: textOf(row.published_at),
     readCount: countOf(row.read_count),
+    versionCount: countOf(row.version_count) ?? 1,
   };
 }
 
@@ -63,11 +66,13 @@ export interface SnapshotRow {
   encoding: string;
   format: string;
   url: string | null;
+  version_id: number | null;
 }
 
-export const SNAPSHOT_COLUMNS = 'path, scraped_on, read_count, encoding, format, url';
+export const SNAPSHOT_COLUMNS = 'path, scraped_on, read_count, encoding, format, url, version_id';
 
-export function toSnapshot(row: SnapshotRow): SnapshotInfo {
+/** A snapshot row as the contract shows it; `versionNumber` numbers the article's versions (versions.ts). */
+export function toSnapshot(row: SnapshotRow, versionNumber: (versionId: number | null) => number | null = () => null): SnapshotInfo {
   return {
     path: textOf(row.path) ?? '',
     scrapedOn: textOf(row.scraped_on),
@@ -75,6 +80,7 @@ export function toSnapshot(row: SnapshotRow): SnapshotInfo {
     encoding: (textOf(row.encoding) ?? 'utf-8') as TextEncoding,
     format: (textOf(row.format) ?? 'text') as PageFormat,
     url: textOf(row.url),
+    version: versionNumber(row.version_id),
   };
 }
 
@@ -90,7 +96,7 @@ export function readParagraphs(json: unknown): string[] | null {
   return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : null;
 }
 
-/** The stored paragraphs; none for a damaged column (one bad row must not break a search). */
+/** The paragraphs of an articles row (a damaged value reads as no paragraphs: archive files are untrusted). */
 export function parseParagraphs(json: unknown): string[] {
-  return readParagraphs(json) ?? [];
+  return typeof json === 'string' ? parseParagraphList(json) : [];
 }

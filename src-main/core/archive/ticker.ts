@@ -9,8 +9,9 @@ interface DayRow {
 
 /**
  * A ticker snapshot. Without a site: the site with the most recent ticker day. Without a date: that
- * site's latest day. Headlines link to the archived article whose normalised title matches — resolved
- * at read time, so an article imported after its ticker still gets linked.
+ * site's latest day. Headlines link to the archived article whose normalised title matches — the title
+ * it shows, else an earlier version's (an edited headline) — resolved at read time, so an article
+ * imported after its ticker still gets linked.
  */
 export function getTicker(archive: Archive, query: { site?: string; date?: string } = {}): TickerSnapshot | null {
   const conditions: string[] = [];
@@ -31,7 +32,10 @@ export function getTicker(archive: Archive, query: { site?: string; date?: strin
   const headlines = archive.db
     .prepare(
       `SELECT t.position, t.headline,
-         (SELECT min(a.id) FROM articles a WHERE a.site = @site AND a.title_key = t.title_key) AS articleId
+         coalesce(
+           (SELECT min(a.id) FROM articles a WHERE a.site = @site AND a.title_key = t.title_key),
+           (SELECT min(v.article_id) FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.title_key = t.title_key AND a.site = @site)
+         ) AS articleId
        FROM ticker_items t WHERE t.ticker_day_id = @id ORDER BY t.position`,
     )
     .all({ id: day.id, site: day.site }) as Array<{ position: number; headline: string; articleId: number | null }>;

@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { PageFormat, Rejection, TextEncoding } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
+import { versionHash, type VersionText } from '../archive/version-text.js';
 import type { ParsedPage } from '../pages/types.js';
+import { ArticleIdentity } from './identity.js';
 import type { PageAnalysis } from './process-page.js';
+import { VersionWriter } from './version-writer.js';
 
 export interface ExistingSnapshot {
   id: number;
@@ -10,16 +13,9 @@ export interface ExistingSnapshot {
   content_hash: string;
 }
 
-interface ArticleState {
-  id: number;
-  last_scraped_on: string | null;
-  first_scraped_on: string | null;
-  paragraphs: string;
-  title: string;
-}
-
 interface SnapshotTemplate {
   article_id: number;
+  version_id: number | null;
   scraped_on: string | null;
   read_count: number | null;
   encoding: string;
@@ -52,54 +48,61 @@ export interface RevisitToStore {
   replaces: ExistingSnapshot | null;
 }
 
-/** The single write path of an import: prepared statements over one connection, used inside batch transactions. */
+/**
+ * The single write path of an import: prepared statements over one connection, used inside batch
+ * transactions. Identity (which stored article a page is) is in identity.ts; versions (which text
+ * of it the page carried, and which text the article shows) in version-writer.ts.
+ */
 export class ArchiveWriter {
   private readonly db: Database.Database;
   private readonly s;
+  private readonly identity: ArticleIdentity;
+  private readonly versions: VersionWriter;
 
   constructor(archive: Archive, readonly importId: number) {
     this.db = archive.db;
     const db = this.db;
+    this.identity = new ArticleIdentity(db);
+    this.versions = new VersionWriter(db);
     this.s = {
       snapshotByPath: db.prepare('SELECT id, article_id, content_hash FROM snapshots WHERE path = ?'),
       snapshotByHash: db.prepare(
-        'SELECT article_id, scraped_on, read_count, encoding, format FROM snapshots WHERE content_hash = ? ORDER BY id LIMIT 1',
+        'SELECT article_id, version_id, scraped_on, read_count, encoding, format FROM snapshots WHERE content_hash = ? ORDER BY id LIMIT 1',
       ),
-      articleByIdentity: db.prepare('SELECT id, last_scraped_on, first_scraped_on, paragraphs, title FROM articles WHERE identity = ?'),
       insertArticle: db.prepare(
         `INSERT INTO articles (site, section, title, title_key, author, published_at, identity, read_count, paragraphs,
            first_scraped_on, last_scraped_on, created_import, updated_import, url, fingerprint)
          VALUES (@site, @section, @title, @titleKey, @author, @publishedAt, @identity, @readCount, @paragraphs,
-           @scrapedOn, @scrapedOn, @importId, @importId, @url, @fingerprint)`,
+           @scrapedOn, @scrapedOn, @importId, @importId, @url, @fingerprint)
+         ON CONFLICT (identity) DO NOTHING`,
       ),
-      updateLatest: db.prepare(
-        `UPDATE articles SET section = @section, author = coalesce(@author, author),
-           read_count = coalesce(@readCount, read_count), last_scraped_on = @scrapedOn,
-           first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id`,
+      articleDays: db.prepare('SELECT last_scraped_on FROM articles WHERE id = ?').pluck(),
+      updateScrape: db.prepare(
+        `UPDATE articles SET
+           first_scraped_on = CASE WHEN @scrapedOn IS NOT NULL AND (first_scraped_on IS NULL OR @scrapedOn < first_scraped_on) THEN @scrapedOn ELSE first_scraped_on END,
+           last_scraped_on = CASE WHEN @latest THEN coalesce(@scrapedOn, last_scraped_on) ELSE last_scraped_on END,
+           read_count = CASE WHEN @latest THEN coalesce(@readCount, read_count) ELSE read_count END,
+           url = coalesce(url, @url), updated_import = @importId
+         WHERE id = @id`,
       ),
-      updateText: db.prepare('UPDATE articles SET title = @title, paragraphs = @paragraphs, fingerprint = @fingerprint WHERE id = @id'),
-      updateFirstSeen: db.prepare('UPDATE articles SET first_scraped_on = @firstScrapedOn, updated_import = @importId WHERE id = @id'),
-      insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, title_stem, body_stem) VALUES (?, ?, ?, ?, ?)'),
-      deleteFts: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
-      insertTitleFts: db.prepare('INSERT INTO titles_fts (rowid, title, title_stem) VALUES (?, ?, ?)'),
-      deleteTitleFts: db.prepare('DELETE FROM titles_fts WHERE rowid = ?'),
       insertSnapshot: db.prepare(
-        `INSERT INTO snapshots (article_id, path, content_hash, scraped_on, read_count, encoding, format, bytes, import_id, url)
-         VALUES (@articleId, @path, @hash, @scrapedOn, @readCount, @encoding, @format, @bytes, @importId, @url)`,
+        `INSERT INTO snapshots (article_id, path, content_hash, scraped_on, read_count, encoding, format, bytes, import_id, url, version_id)
+         VALUES (@articleId, @path, @hash, @scrapedOn, @readCount, @encoding, @format, @bytes, @importId, @url, @versionId)`,
       ),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE id = ?'),
-      deleteOrphan: db.prepare('DELETE FROM articles WHERE id = ? AND NOT EXISTS (SELECT 1 FROM snapshots WHERE article_id = ?)'),
+      hasSnapshots: db.prepare('SELECT 1 FROM snapshots WHERE article_id = ? LIMIT 1').pluck(),
+      deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
       insertTickerDay: db.prepare('INSERT OR IGNORE INTO ticker_days (site, day, source_path) VALUES (?, ?, ?)'),
       insertTickerItem: db.prepare('INSERT INTO ticker_items (ticker_day_id, position, headline, title_key) VALUES (?, ?, ?, ?)'),
       insertProblem: db.prepare('INSERT INTO import_problems (import_id, path, reason, message) VALUES (?, ?, ?, ?)'),
       // A revisit's original: a capture of that URL, the one of the day it names first, else the latest.
       captureByUrl: db.prepare(
-        `SELECT article_id, read_count, encoding, format, bytes FROM snapshots WHERE url = @url
+        `SELECT article_id, version_id, read_count, encoding, format, bytes FROM snapshots WHERE url = @url
          ORDER BY (scraped_on IS @day) DESC, scraped_on DESC, id DESC LIMIT 1`,
       ),
       // … or, when the page named another URL as its own (canonical), the article of that URL.
       captureByArticleUrl: db.prepare(
-        `SELECT s.article_id, s.read_count, s.encoding, s.format, s.bytes FROM articles a JOIN snapshots s ON s.article_id = a.id
+        `SELECT s.article_id, s.version_id, s.read_count, s.encoding, s.format, s.bytes FROM articles a JOIN snapshots s ON s.article_id = a.id
          WHERE a.url = @url ORDER BY (s.scraped_on IS @day) DESC, s.scraped_on DESC, s.id DESC LIMIT 1`,
       ),
       revisitScrapeDays: db.prepare(
@@ -113,11 +116,11 @@ export class ArchiveWriter {
     return this.s.snapshotByPath.get(path) as ExistingSnapshot | undefined;
   }
 
-  /** A byte-identical file already stored elsewhere: record this path as another snapshot of its article. */
+  /** A byte-identical file already stored elsewhere: record this path as another snapshot of its article and version. */
   storeDuplicate(path: string, hash: string, bytes: number, replaces: ExistingSnapshot | null): boolean {
     const twin = this.s.snapshotByHash.get(hash) as SnapshotTemplate | undefined;
     if (!twin) return false;
-    if (replaces) this.removeSnapshot(replaces);
+    if (replaces) this.s.deleteSnapshot.run(replaces.id);
     this.s.insertSnapshot.run({
       articleId: twin.article_id,
       path,
@@ -129,88 +132,111 @@ export class ArchiveWriter {
       bytes,
       importId: this.importId,
       url: null,
+      versionId: twin.version_id,
     });
+    if (replaces) this.dropIfOrphaned(replaces.article_id);
     return true;
   }
 
   storePage(item: PageToStore): StoreOutcome {
     const { page, analysis } = item;
-    if (item.replaces) this.removeSnapshot(item.replaces);
-    const identity = `${item.site}\u001f${page.publishedAt ?? ''}\u001f${analysis.titleKey}`;
-    const paragraphs = JSON.stringify(page.paragraphs);
-    const existing = this.s.articleByIdentity.get(identity) as ArticleState | undefined;
-    let articleId: number;
+    // The file changed: its old snapshot goes first (paths are unique); its article goes after this
+    // page is stored, and only if nothing else (this page included) still carries it.
+    if (item.replaces) this.s.deleteSnapshot.run(item.replaces.id);
+    const existing = this.identity.find(item.site, page, analysis);
     let outcome: StoreOutcome;
-    if (!existing) {
-      articleId = Number(
-        this.s.insertArticle.run({
-          site: item.site,
-          section: page.section,
-          title: page.title,
-          titleKey: analysis.titleKey,
-          author: page.author,
-          publishedAt: page.publishedAt,
-          identity,
-          readCount: page.readCount,
-          paragraphs,
-          scrapedOn: page.scrapedOn,
-          importId: this.importId,
-          url: page.url,
-          fingerprint: fingerprintBlob(analysis.fingerprint),
-        }).lastInsertRowid,
-      );
-      this.indexArticle(articleId, analysis);
+    if (existing === null) {
+      const articleId = this.insertArticle(item);
+      const versionId = this.versions.createFirst(articleId, { scrapedOn: page.scrapedOn, hasReads: page.readCount !== null });
+      this.versions.indexArticle(articleId, analysis);
+      this.insertSnapshot(item, articleId, versionId);
       outcome = 'added';
     } else {
-      articleId = existing.id;
+      this.mergeScrape(existing, item);
       outcome = 'updated';
-      this.mergeScrape(existing, item, paragraphs);
     }
-    this.s.insertSnapshot.run({
-      articleId,
-      path: item.path,
-      hash: item.hash,
-      scrapedOn: page.scrapedOn,
-      readCount: page.readCount,
-      encoding: item.encoding,
-      format: page.format satisfies PageFormat,
-      bytes: item.bytes,
-      importId: this.importId,
-      url: page.url,
-    });
+    if (item.replaces) this.dropIfOrphaned(item.replaces.article_id);
     if (page.scrapedOn && page.ticker.length > 0) this.storeTicker(item.site, page.scrapedOn, item.path, page.ticker, analysis.tickerKeys);
     return outcome;
   }
 
-  /**
-   * Another scrape of a stored article. The latest scrape (by scrape day; later files win ties) gives the
-   * read count and the text — except that a cut-off page (no read count, fewer paragraphs) never replaces
-   * a complete body.
-   */
-  private mergeScrape(existing: ArticleState, item: PageToStore, paragraphs: string): void {
+  private insertArticle(item: PageToStore): number {
     const { page, analysis } = item;
-    const scrapedOn = page.scrapedOn;
-    const firstScrapedOn = minDay(existing.first_scraped_on, scrapedOn);
-    const isLatest = existing.last_scraped_on === null || (scrapedOn !== null && scrapedOn >= existing.last_scraped_on);
-    const looksCut = page.readCount === null && paragraphs.length < existing.paragraphs.length;
-    if (!isLatest || looksCut) {
-      this.s.updateFirstSeen.run({ firstScrapedOn, importId: this.importId, id: existing.id });
-      return;
-    }
-    this.s.updateLatest.run({
+    const natural = ArticleIdentity.naturalKey(item.site, page, analysis.titleKey);
+    const row = {
+      site: item.site,
       section: page.section,
+      title: page.title,
+      titleKey: analysis.titleKey,
       author: page.author,
+      publishedAt: page.publishedAt,
+      identity: natural,
       readCount: page.readCount,
-      scrapedOn: scrapedOn ?? existing.last_scraped_on,
-      firstScrapedOn,
+      paragraphs: JSON.stringify(page.paragraphs),
+      scrapedOn: page.scrapedOn,
       importId: this.importId,
-      id: existing.id,
+      url: page.url,
+      fingerprint: fingerprintBlob(analysis.fingerprint),
+    };
+    let inserted = this.s.insertArticle.run(row);
+    // Another article holds the natural key (another canonical URL): this file's path keeps it unique.
+    if (inserted.changes === 0) inserted = this.s.insertArticle.run({ ...row, identity: `${natural}\u001f${item.path}` });
+    return Number(inserted.lastInsertRowid);
+  }
+
+  private insertSnapshot(item: PageToStore, articleId: number, versionId: number): number {
+    const { page } = item;
+    const snapshotId = Number(
+      this.s.insertSnapshot.run({
+        articleId,
+        path: item.path,
+        hash: item.hash,
+        scrapedOn: page.scrapedOn,
+        readCount: page.readCount,
+        encoding: item.encoding,
+        format: page.format satisfies PageFormat,
+        bytes: item.bytes,
+        importId: this.importId,
+        url: page.url,
+        versionId,
+      }).lastInsertRowid,
+    );
+    return snapshotId;
+  }
+
+  /**
+   * Another scrape of a stored article. The latest scrape (by scrape day; later files win ties) gives
+   * the read count; its text is the version it carried — a new one if the text is new — and the
+   * article shows its latest complete version (version-writer.ts).
+   */
+  private mergeScrape(articleId: number, item: PageToStore): void {
+    const { page, analysis } = item;
+    const text: VersionText = { title: page.title, author: page.author, section: page.section, paragraphs: page.paragraphs };
+    const hash = versionHash(text);
+    const lastDay = this.s.articleDays.get(articleId) as string | null;
+    const latest = lastDay === null || (page.scrapedOn !== null && page.scrapedOn >= lastDay);
+    this.s.updateScrape.run({
+      id: articleId,
+      scrapedOn: page.scrapedOn,
+      latest: latest ? 1 : 0,
+      readCount: page.readCount,
+      url: page.url,
+      importId: this.importId,
     });
-    if (paragraphs !== existing.paragraphs || page.title !== existing.title) {
-      this.s.updateText.run({ title: page.title, paragraphs, fingerprint: fingerprintBlob(analysis.fingerprint), id: existing.id });
-      this.unindexArticle(existing.id);
-      this.indexArticle(existing.id, analysis);
-    }
+    let versionId = this.versions.find(articleId, hash);
+    const isNew = versionId === null;
+    versionId ??= this.versions.add(articleId, hash, text, analysis.titleKey);
+    const snapshotId = this.insertSnapshot(item, articleId, versionId);
+    this.versions.noteScrape(versionId, { snapshotId, scrapedOn: page.scrapedOn, hasReads: page.readCount !== null });
+    if (isNew) this.versions.markCutOffs(articleId, versionId);
+    this.versions.showLatest(articleId, { versionId, analysis, isNew });
+  }
+
+  /** An article none of whose files is left (they all changed into other articles) goes, with its versions. */
+  private dropIfOrphaned(articleId: number): void {
+    if (this.s.hasSnapshots.get(articleId) !== undefined) return;
+    this.versions.unindexArticle(articleId);
+    this.s.deleteArticle.run(articleId);
   }
 
   private storeTicker(site: string, day: string, sourcePath: string, headlines: string[], keys: string[]): void {
@@ -220,27 +246,9 @@ export class ArchiveWriter {
     headlines.forEach((headline, i) => this.s.insertTickerItem.run(dayId, i + 1, headline, keys[i] ?? ''));
   }
 
-  /** A file whose content changed since it was stored: drop its old snapshot (and its article if orphaned). */
-  private removeSnapshot(old: ExistingSnapshot): void {
-    this.s.deleteSnapshot.run(old.id);
-    const removed = this.s.deleteOrphan.run(old.article_id, old.article_id);
-    if (removed.changes > 0) this.unindexArticle(old.article_id);
-  }
-
-  /** Search indexes of one article: articles_fts (title and body) and titles_fts (title only). */
-  private indexArticle(id: number, analysis: PageAnalysis): void {
-    this.s.insertFts.run(id, analysis.title.norm, analysis.body.norm, analysis.title.stem, analysis.body.stem);
-    this.s.insertTitleFts.run(id, analysis.title.norm, analysis.title.stem);
-  }
-
-  private unindexArticle(id: number): void {
-    this.s.deleteFts.run(id);
-    this.s.deleteTitleFts.run(id);
-  }
-
   /**
-   * A crawl's revisit record (the page captured again, unchanged): one more snapshot of the article its
-   * original capture gave, on the revisit's day. False when no capture of that URL is in the archive.
+   * A crawl's revisit record (the page captured again, unchanged): one more snapshot of the article and
+   * version its original capture gave, on the revisit's day. False when no capture of that URL is in the archive.
    */
   storeRevisit(item: RevisitToStore): boolean {
     const key = { url: item.refersTo, day: item.refersToDay };
@@ -248,20 +256,27 @@ export class ArchiveWriter {
       | (Omit<SnapshotTemplate, 'scraped_on'> & { bytes: number })
       | undefined;
     if (!original) return false;
-    if (item.replaces) this.removeSnapshot(item.replaces);
-    this.s.insertSnapshot.run({
-      articleId: original.article_id,
-      path: item.path,
-      hash: item.hash,
-      scrapedOn: item.day,
-      readCount: original.read_count,
-      encoding: original.encoding,
-      format: original.format,
-      bytes: original.bytes,
-      importId: this.importId,
-      url: item.url,
-    });
+    if (item.replaces) this.s.deleteSnapshot.run(item.replaces.id);
+    const snapshotId = Number(
+      this.s.insertSnapshot.run({
+        articleId: original.article_id,
+        path: item.path,
+        hash: item.hash,
+        scrapedOn: item.day,
+        readCount: original.read_count,
+        encoding: original.encoding,
+        format: original.format,
+        bytes: original.bytes,
+        importId: this.importId,
+        url: item.url,
+        versionId: original.version_id,
+      }).lastInsertRowid,
+    );
+    if (original.version_id !== null) {
+      this.versions.noteScrape(original.version_id, { snapshotId, scrapedOn: item.day, hasReads: original.read_count !== null });
+    }
     if (item.day !== null) this.s.revisitScrapeDays.run({ day: item.day, importId: this.importId, id: original.article_id });
+    if (item.replaces) this.dropIfOrphaned(item.replaces.article_id);
     return true;
   }
 
@@ -272,10 +287,4 @@ export class ArchiveWriter {
 
 function fingerprintBlob(fp: Uint8Array | null): Buffer | null {
   return fp ? Buffer.from(fp.buffer, fp.byteOffset, fp.byteLength) : null;
-}
-
-function minDay(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a < b ? a : b;
 }

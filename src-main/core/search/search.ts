@@ -15,6 +15,7 @@ import type { SearchHit, SearchQuery, SearchResult, SearchSort } from '../../com
 import type { Archive } from '../archive/archive.js';
 import { clampPage } from '../archive/articles.js';
 import { SUMMARY_COLUMNS, parseParagraphs, toSummary, type SummaryRow } from '../archive/rows.js';
+import { markEarlierVersionHits, withEarlierVersions } from './all-versions.js';
 import { computeFacets, emptyFacets } from './facets.js';
 import { SELECT_HITS, matchExpression } from './match-expression.js';
 import { buildMatcher, scan, type Matcher, type ScannedWords, type TermMatch } from './matcher.js';
@@ -131,7 +132,9 @@ export function searchArchive(archive: Archive, query: SearchQuery): SearchResul
   const parsed = parseQuery(typeof query.query === 'string' ? query.query : '');
   if (parsed.problem !== null) return emptyResult(query, limit, offset, parsed.problem);
   try {
-    return run(archive, query, parsed, limit, offset);
+    const result = run(archive, query, parsed, limit, offset);
+    if (query.allVersions) markEarlierVersionHits(archive.db, parsed, result.hits);
+    return result;
   } catch (error) {
     if (!isSqliteError(error)) throw error;
     return emptyResult(query, limit, offset, `The search index could not answer this query (${(error as Error).message}).`);
@@ -158,7 +161,7 @@ const prepared = new WeakMap<Database.Database, Map<string, Prepared>>();
 function prepare(archive: Archive, query: SearchQuery, parsed: ParsedQuery): Prepared {
   const db = archive.db;
   const meta = archiveMeta(archive);
-  const key = JSON.stringify([parsed.groups, parsed.exclusions, query.site, query.section, query.author, query.from, query.to, query.minReads]);
+  const key = JSON.stringify([parsed.groups, parsed.exclusions, query.site, query.section, query.author, query.from, query.to, query.minReads, query.allVersions === true]);
   let cache = prepared.get(db);
   if (!cache) {
     cache = new Map();
@@ -171,7 +174,7 @@ function prepare(archive: Archive, query: SearchQuery, parsed: ParsedQuery): Pre
     return hit;
   }
   resolveReadings(db, parsed);
-  const unfiltered = selectHits(db, parsed);
+  const unfiltered = query.allVersions ? withEarlierVersions(db, parsed, selectHits(db, parsed)) : selectHits(db, parsed);
   const ids = applyFilter(unfiltered, meta.allowed(query));
   const { facets, timeline } = computeFacets(meta, ids);
   const entry: Prepared = { meta, parsed, unfiltered, ids, facets, timeline, scored: null };

@@ -7,6 +7,8 @@ import { getArticle, listArticles } from '../archive/articles.js';
 import { exportToFile } from '../archive/export.js';
 import { getArchiveInfo, getStats, isArchiveWritable } from '../archive/stats.js';
 import { getTicker, getTickerDays } from '../archive/ticker.js';
+import { getTickerHeadline, getTickerHistory } from '../archive/ticker-history.js';
+import { diffVersions, getVersion, listVersions } from '../archive/versions.js';
 import type { ArchiveHolder } from './archive-holder.js';
 import type { ConfigStore } from './config-store.js';
 import { readImportReport } from './import-history.js';
@@ -63,6 +65,11 @@ export function createHandlers(ctx: HandlerContext): MethodHandlers {
     search: (query) => searchArchive(archive(), query),
     ticker: (query) => getTicker(archive(), query),
     tickerDays: (query) => getTickerDays(archive(), query),
+    versions: ({ id }) => listVersions(archive(), id),
+    version: ({ id, version }) => getVersion(archive(), id, version),
+    diff: ({ id, ...options }) => diffVersions(archive(), id, options),
+    tickerHistory: (query) => getTickerHistory(archive(), query),
+    tickerHeadline: (query) => getTickerHeadline(archive(), query),
     import: ({ paths, map }) => {
       const target = archive();
       if (!isArchiveWritable(target)) {

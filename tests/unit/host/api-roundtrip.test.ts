@@ -11,14 +11,19 @@ import type {
   ArticleHighlights,
   ArchiveInfo,
   ArchiveStats,
+  ArticleVersion,
+  ArticleVersions,
   ExportResult,
   ImportReport,
   ListResult,
   SearchResult,
   Settings,
   TickerDays,
+  TickerHeadlineTrack,
+  TickerHistory,
   TickerSnapshot,
   UpgradeResult,
+  VersionDiff,
 } from '../../../src-main/common/types.js';
 import { latestVersion } from '../../../src-main/core/archive/migrations/index.js';
 import { writeSchemaOneArchive } from '../security/hostile-archives.js';
@@ -105,6 +110,32 @@ const roundTrips: Record<MethodName, () => Promise<void>> = {
   },
   tickerDays: async () => {
     expect(await value<TickerDays[]>('tickerDays', {})).toEqual([{ site: 'alazmenah.com', dates: ['2018-07-21'] }]);
+  },
+  versions: async () => {
+    const result = await value<ArticleVersions>('versions', { id: articleId });
+    expect(result.versions).toHaveLength(1);
+    expect(result.versions[0]).toMatchObject({ number: 1, shown: true, cut: false, firstScrapedOn: '2018-07-21' });
+    expect(result.versions[0]!.snapshots.map((s) => [s.path, s.version])).toEqual([[samplePagePath, 1]]);
+  },
+  version: async () => {
+    const v = await value<ArticleVersion>('version', { id: articleId, version: 1 });
+    expect(v.title).toBe('بوتين يؤكد أن تحرير حلب يسمح بإيجاد هدنة جديدة في سورية');
+    expect(v.paragraphs.length).toBeGreaterThan(0);
+    expect(await t.api('version', { id: articleId, version: 2 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  },
+  diff: async () => {
+    const diff = await value<VersionDiff>('diff', { id: articleId });
+    expect(diff).toMatchObject({ from: 1, to: 1, inserted: 0, deleted: 0, marksOnly: false });
+    expect(await t.api('diff', { id: articleId, from: 0 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  },
+  tickerHistory: async () => {
+    const history = await value<TickerHistory>('tickerHistory', { site: 'alazmenah.com', from: '2018-07-01', to: '2018-07-31' });
+    expect(history.days).toEqual([{ date: '2018-07-21', headlines: 20 }]);
+    expect(history.headlines).toHaveLength(20);
+  },
+  tickerHeadline: async () => {
+    const track = await value<TickerHeadlineTrack | null>('tickerHeadline', { site: 'alazmenah.com', headline: '«داعش» وحيداً في الجنوب' });
+    expect(track?.days).toEqual([{ date: '2018-07-21', position: 11 }]);
   },
   import: async () => {
     // a second run over the same file: nothing new, the file counts as unchanged

@@ -50,7 +50,8 @@ describe('export readers', () => {
       fc.asyncProperty(fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 6 }), chunkSizes, async (values, sizes) => {
         const text = Buffer.from(values.map((v) => JSON.stringify(v)).join('\n'), 'utf8');
         const items = await collect(jsonLines(iterate(cut(text, sizes)), 1 << 20));
-        expect(items.map((i) => JSON.parse(i.bytes?.toString('utf8') ?? '') as unknown)).toEqual(values);
+        // As written: JSON has no -0, so a generated -0 reads back as 0.
+        expect(items.map((i) => JSON.parse(i.bytes?.toString('utf8') ?? '') as unknown)).toEqual(values.map((v) => JSON.parse(JSON.stringify(v)) as unknown));
       }),
       { numRuns: 200 },
     );

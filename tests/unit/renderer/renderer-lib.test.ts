@@ -99,11 +99,13 @@ describe('citation', () => {
     author: null,
     publishedAt: '2016-12-16T15:24:14',
     readCount: 981,
+    versionCount: 1,
+    version: 1,
     url: null,
     paragraphs: ['…'],
     snapshots: [
-      { path: '/scrapes/alazmenah.com/000_b99803806dd1b389.txt', scrapedOn: '2018-07-23', readCount: 990, encoding: 'utf-8', format: 'text', url: null },
-      { path: '/scrapes/b/000_b99803806dd1b389.txt', scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null },
+      { path: '/scrapes/alazmenah.com/000_b99803806dd1b389.txt', scrapedOn: '2018-07-23', readCount: 990, encoding: 'utf-8', format: 'text', url: null, version: 1 },
+      { path: '/scrapes/b/000_b99803806dd1b389.txt', scrapedOn: '2018-07-21', readCount: 981, encoding: 'utf-8', format: 'text', url: null, version: 1 },
     ],
   };
 

@@ -3,6 +3,7 @@ import { sql as initial } from './001-initial.js';
 import { run as indexTitles, sql as titleIndex } from './002-title-index.js';
 import { run as fingerprintArticles, sql as urlsAndFingerprints } from './003-urls-and-fingerprints.js';
 import { sql as importRecords } from './004-import-records.js';
+import { sql as versions } from './005-versions.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'title-index', sql: titleIndex, run: indexTitles },
   { version: 3, name: 'urls-and-fingerprints', sql: urlsAndFingerprints, run: fingerprintArticles },
   { version: 4, name: 'import-records', sql: importRecords },
+  { version: 5, name: 'versions', sql: versions },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
