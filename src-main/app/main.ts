@@ -14,6 +14,7 @@ import { registerAppScheme, serveRendererOverAppScheme } from './protocol.js';
 import { lockDownSession, lockDownWebContents } from './security.js';
 import { taskbarProgressOf } from './taskbar-progress.js';
 import { DEEP_LINK_SCHEME, deepLinkInArgv, hashRouteOfDeepLink } from './deep-link.js';
+import { upgradeWithConsent } from './upgrade-consent.js';
 import { createMainWindow } from './window.js';
 import { rendererUrl } from './window-url.js';
 
@@ -91,8 +92,26 @@ async function start(): Promise<void> {
       menu.update({ settings: message.payload });
     }
   });
+  await askToUpgradeLastArchive(client, menu.language);
   await refreshArchives();
   openMainWindow();
+}
+
+/** The last-used archive was made by an older Arshif: it stays as it is unless the user agrees to upgrade it. */
+async function askToUpgradeLastArchive(client: ArchiveWorkerClient, language: Settings['language']): Promise<void> {
+  const info = await client.call('archiveInfo', {});
+  if (info.ok || info.error.code !== 'needs-upgrade') return;
+  const recent = await client.call('recentArchives', {});
+  const pending = recent.ok ? recent.value[0] : undefined;
+  if (!pending) return;
+  const outcome = await upgradeWithConsent(client, pending, language, null);
+  if (outcome && !outcome.ok) dialog.showErrorBox(pending, outcome.error.message);
+  if (outcome?.ok) return;
+  // declined (or failed): start on the app's own archive rather than on nothing
+  const fallback = appPaths.defaultArchive();
+  if (fallback === pending) return;
+  const opened = await client.call('openArchive', { path: fallback });
+  if (!opened.ok && opened.error.code === 'not-found') await client.call('createArchive', { path: fallback });
 }
 
 function fail(error: unknown): void {

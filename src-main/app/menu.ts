@@ -7,6 +7,7 @@ import type { ArchiveWorkerClient } from '../worker/client.js';
 import { CancelledByUser, COMMAND_LINK, existingCommand, launcherPath, linkCommand } from './command-line-tool.js';
 import { buildMenuTemplate, type MenuActions, type MenuState } from './menu-template.js';
 import { text } from './strings.js';
+import { openWithConsent } from './upgrade-consent.js';
 
 const ARCHIVE_EXTENSIONS = ['arshif', 'sqlite', 'db'];
 const PAGE_EXTENSIONS = ['txt', 'html', 'htm', 'zip'];
@@ -47,6 +48,12 @@ export class AppMenu {
     if (answer.ok) return answer.value;
     dialog.showErrorBox(text(this.language, 'errorTitle'), answer.error.message);
     return null;
+  }
+
+  /** Opens an archive, asking first when it needs upgrading. */
+  private async open(archivePath: string): Promise<void> {
+    const outcome = await openWithConsent(this.worker, archivePath, this.language, this.window());
+    if (outcome) await this.report(Promise.resolve(outcome));
   }
 
   /** The macOS menu item: asks before replacing another `arshif`, then says how to use it. */
@@ -103,10 +110,10 @@ export class AppMenu {
     openArchive: () => {
       void (async () => {
         const [file] = await this.pickPaths({ properties: ['openFile'], filters: [{ name: text(this.language, 'archiveFilter'), extensions: ARCHIVE_EXTENSIONS }] });
-        if (file) await this.report(this.worker.call('openArchive', { path: file }));
+        if (file) await this.open(file);
       })();
     },
-    openRecent: (archivePath) => void this.report(this.worker.call('openArchive', { path: archivePath })),
+    openRecent: (archivePath) => void this.open(archivePath),
     importFolder: () => {
       void (async () => {
         const paths = await this.pickPaths({ properties: ['openDirectory', 'multiSelections'] });
@@ -129,7 +136,8 @@ export class AppMenu {
           filters: [{ name: text(this.language, 'jsonLinesFilter'), extensions: ['jsonl'] }],
         });
         if (!out) return;
-        const result = await this.report(this.worker.call('export', { out }));
+        // the save dialog has already asked before replacing a file
+        const result = await this.report(this.worker.call('export', { out, force: true }));
         if (result) void dialog.showMessageBox({ type: 'info', message: text(this.language, 'exported'), detail: `${result.articles} → ${result.path}` });
       })();
     },

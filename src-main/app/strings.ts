@@ -52,6 +52,13 @@ export const STRINGS = {
   openLinkConfirm: { ar: 'فتح في المتصفح', en: 'Open in Browser' },
   cancel: { ar: 'إلغاء', en: 'Cancel' },
   exported: { ar: 'تم تصدير المقالات', en: 'Articles exported' },
+  upgradeTitle: { ar: 'ترقية الأرشيف', en: 'Upgrade Archive' },
+  upgradeMessage: {
+    ar: 'أُنشئ هذا الأرشيف بإصدار أقدم من أرشيف، ويجب ترقيته قبل فتحه. تُحفظ نسخة احتياطية منه كما هو بجانبه أولًا.',
+    en: 'This archive was made by an older Arshif and must be upgraded before it can be opened. A backup copy of it, as it is, is saved beside it first.',
+  },
+  upgradeConfirm: { ar: 'نسخ احتياطي ثم ترقية', en: 'Back Up and Upgrade' },
+  upgraded: { ar: 'تمت ترقية الأرشيف؛ النسخة الاحتياطية في:', en: 'The archive was upgraded; the backup copy is in:' },
   installCommandLineTool: { ar: 'تثبيت أداة سطر الأوامر…', en: 'Install Command Line Tool…' },
   commandLineToolInstalled: { ar: 'ثُبِّت الأمر arshif', en: 'The arshif command is installed' },
   commandLineToolHowTo: { ar: 'افتح نافذة طرفية جديدة واكتب: arshif --help', en: 'Open a new terminal window and type: arshif --help' },

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /** `arshif` — the command line over the archive engine. */
+import path from 'node:path';
 import { ArshifError } from '../common/result.js';
-import { openArchive, type Archive } from '../core/archive/archive.js';
+import type { Archive } from '../core/archive/archive.js';
+import { apiErrorOf } from '../core/service/errors.js';
 import { parseCli, requireArchive, type CliValues } from './args.js';
 import { nativeBindingOption } from './native-binding.js';
-import { printLine } from './output.js';
+import { openForCommand, type ArchiveUse } from './open-for.js';
+import { printLine, terminalSafe } from './output.js';
 
 const USAGE = `arshif — an archive of scraped Arabic news sites
 
@@ -29,11 +32,16 @@ Usage: arshif <command> [options]
   diff   <id> [A B] --archive F [--exact]   what changed from version A to B (default: first → shown);
                                    words compared without harakat/tatweel unless --exact; --json: operations
   stats  --archive F               totals by site, section and year
-  export --archive F [--out FILE]  every article as one JSON line
-  serve  --archive F [--port P] [--host ADDR --token T]   the UI and API on http://127.0.0.1:P/ (URL printed first)
+  export --archive F [--out FILE [--force]]   every article as one JSON line (--force replaces FILE)
+  serve  --archive F [--port P] [--host ADDR] [--token-file FILE] [--allow-file-access]
+                                   the UI and API; prints the address to open (it carries the access
+                                   token: ARSHIF_TOKEN, --token-file, or a new random one)
 
-  --json   print one JSON document (export always prints JSON lines)
-Progress goes to stderr. Exit status 0 when the command ran (even if some files were rejected).`;
+  --json     print one JSON document (export always prints JSON lines)
+  --upgrade  upgrade an archive made by an older Arshif (a backup copy is written beside it first)
+  --debug    print the stack trace of an unexpected error
+Reading commands never change the archive (a read-only archive is fine). Progress goes to stderr.
+Exit status 0 when the command ran (even if some files were rejected), 2 for a usage error, 1 otherwise.`;
 
 type Command = (archive: Archive, positionals: string[], values: CliValues) => void | Promise<void>;
 
@@ -41,17 +49,17 @@ type Command = (archive: Archive, positionals: string[], values: CliValues) => v
 // loads (or compiles) the page parsers, the importer or the HTTP host.
 const read = () => import('./commands/read.js');
 
-const COMMANDS: Record<string, { create: boolean; run: Command }> = {
-  import: { create: true, run: async (a, p, v) => (await import('./commands/import.js')).importCommand(a, p, v) },
-  list: { create: false, run: async (a, _p, v) => (await read()).listCommand(a, v) },
-  show: { create: false, run: async (a, p, v) => (await read()).showCommand(a, p, v) },
-  search: { create: false, run: async (a, p, v) => (await import('./commands/search.js')).searchCommand(a, p, v) },
-  ticker: { create: false, run: async (a, _p, v) => (await read()).tickerCommand(a, v) },
-  stats: { create: false, run: async (a, _p, v) => (await read()).statsCommand(a, v) },
-  versions: { create: false, run: async (a, p, v) => (await import('./commands/versions.js')).versionsCommand(a, p, v) },
-  diff: { create: false, run: async (a, p, v) => (await import('./commands/versions.js')).diffCommand(a, p, v) },
-  export: { create: false, run: async (a, _p, v) => (await read()).exportCommand(a, v) },
-  serve: { create: true, run: async (a, _p, v) => (await import('./commands/serve.js')).serveCommand(a, v) },
+const COMMANDS: Record<string, { use: ArchiveUse; run: Command }> = {
+  import: { use: 'write', run: async (a, p, v) => (await import('./commands/import.js')).importCommand(a, p, v) },
+  list: { use: 'read', run: async (a, _p, v) => (await read()).listCommand(a, v) },
+  show: { use: 'read', run: async (a, p, v) => (await read()).showCommand(a, p, v) },
+  search: { use: 'read', run: async (a, p, v) => (await import('./commands/search.js')).searchCommand(a, p, v) },
+  ticker: { use: 'read', run: async (a, _p, v) => (await read()).tickerCommand(a, v) },
+  stats: { use: 'read', run: async (a, _p, v) => (await read()).statsCommand(a, v) },
+  versions: { use: 'read', run: async (a, p, v) => (await import('./commands/versions.js')).versionsCommand(a, p, v) },
+  diff: { use: 'read', run: async (a, p, v) => (await import('./commands/versions.js')).diffCommand(a, p, v) },
+  export: { use: 'read', run: async (a, _p, v) => (await read()).exportCommand(a, v) },
+  serve: { use: 'serve', run: async (a, _p, v) => (await import('./commands/serve.js')).serveCommand(a, v) },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -62,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[command];
   if (!entry) throw new ArshifError('bad-request', `unknown command "${command}" (try --help)`);
-  const archive = openArchive(requireArchive(values), { create: entry.create, ...nativeBindingOption() });
+  const archive = await openForCommand(requireArchive(values), entry.use, values.upgrade === true, nativeBindingOption());
   try {
     await entry.run(archive, positionals, values);
   } finally {
@@ -71,13 +79,28 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+/** One line for the user; the stack only with --debug. */
+function report(error: unknown, debug: boolean, archivePath: string | undefined): number {
+  const described = apiErrorOf(error, archivePath);
+  process.stderr.write(`arshif: ${terminalSafe(described.message)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${terminalSafe(error.stack)}\n`);
+  else if (described.code === 'internal') process.stderr.write('(run again with --debug for the details)\n');
+  return described.code === 'bad-request' ? 2 : 1;
+}
+
+function archiveArgument(args: string[]): string | undefined {
+  const at = args.indexOf('--archive');
+  const inline = args.find((a) => a.startsWith('--archive='));
+  const given = at >= 0 ? args[at + 1] : inline?.slice('--archive='.length);
+  return given ? path.resolve(given) : undefined;
+}
+
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof ArshifError;
-    process.stderr.write(`arshif: ${known ? error.message : (error as Error).stack ?? String(error)}\n`);
-    process.exitCode = known && error.code === 'bad-request' ? 2 : 1;
+    process.exitCode = report(error, argv.includes('--debug'), archiveArgument(argv));
   },
 );

@@ -13,6 +13,7 @@ import type {
   ArchiveStats,
   ExportField,
   ExportResult,
+  UpgradeResult,
   ImportProgress,
   ImportReport,
   ListResult,
@@ -33,7 +34,16 @@ const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day wri
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 const count = (max: number) => v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0), v.maxValue(max));
 const id = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be a positive id'));
-const path = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(4096));
+/**
+ * A file-system path, absolute (POSIX `/…`, Windows `C:\…` or `\\server\…`): a relative path would be
+ * read against the folder the engine happens to run in, not the caller's.
+ */
+const path = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(4096),
+  v.check((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path'),
+);
 const versionNumber = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be a version number (1 is the first)'));
 
 const listFilters = {
@@ -78,7 +88,7 @@ export const schemas = {
   }),
   importId: v.strictObject({ importId: id }),
   archivePath: v.strictObject({ path }),
-  exportTo: v.strictObject({ out: path }),
+  exportTo: v.strictObject({ out: path, force: v.optional(v.boolean()) }),
   settings: v.strictObject({
     theme: v.optional(v.picklist(['system', 'light', 'sepia', 'dark'])),
     language: v.optional(v.picklist(['ar', 'en'])),
@@ -105,6 +115,8 @@ export const methods = {
   archiveInfo: method<ArchiveInfo>()(schemas.none),
   openArchive: method<ArchiveInfo>()(schemas.archivePath, true),
   createArchive: method<ArchiveInfo>()(schemas.archivePath, true),
+  /** Backs up an archive made by an older Arshif beside itself, upgrades it, and opens it. */
+  upgradeArchive: method<UpgradeResult>()(schemas.archivePath, true),
   recentArchives: method<string[]>()(schemas.none),
   stats: method<ArchiveStats>()(schemas.none),
   list: method<ListResult>()(schemas.list),

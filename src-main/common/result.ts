@@ -7,6 +7,12 @@ export type ErrorCode =
   | 'not-an-archive'
   | 'damaged-archive'
   | 'archive-busy'
+  /** The archive was made by an older Arshif: back it up and upgrade it (upgradeArchive, CLI --upgrade). */
+  | 'needs-upgrade'
+  /** The target file exists and overwriting it was not asked for. */
+  | 'file-exists'
+  | 'disk-full'
+  | 'permission-denied'
   | 'io'
   | 'cancelled'
   | 'forbidden'

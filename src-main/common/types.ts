@@ -293,6 +293,17 @@ export interface ArchiveInfo {
   sites: number;
   schemaVersion: number;
   sizeBytes: number;
+  /** The archive cannot be changed here (a read-only file, folder or disk): browse and search only. */
+  readonly: boolean;
+}
+
+/** An archive brought up to date after a full copy of it was kept beside it. */
+export interface UpgradeResult {
+  archive: ArchiveInfo;
+  fromVersion: number;
+  toVersion: number;
+  /** The copy of the archive as it was before the upgrade; null when nothing needed upgrading. */
+  backup: string | null;
 }
 
 export type Theme = 'system' | 'light' | 'sepia' | 'dark';
@@ -318,6 +329,10 @@ export interface Settings {
 export interface ExportResult {
   path: string;
   articles: number;
+  /** Damaged articles left out of the export (their stored text could not be read). */
+  skipped: number;
+  /** The ids of the first skipped articles (up to 100). */
+  skippedIds: number[];
 }
 
 // ---- Versions of an article, word diffs, ticker history

@@ -1,2 +1,2 @@
 export { startHost, type HostOptions, type RunningHost } from './server.js';
-export { checkBinding, DEFAULT_HOST, DEFAULT_PORT, isLoopback } from './binding.js';
+export { checkBinding, DEFAULT_HOST, DEFAULT_PORT, isLoopback, newToken } from './binding.js';

@@ -56,9 +56,8 @@ export function cookieValue(request: IncomingMessage, name: string): string | un
   return undefined;
 }
 
-/** With a token set, a request must carry it as `Authorization: Bearer T` or in the host's cookie. */
-export function checkToken(request: IncomingMessage, token: string | undefined): GuardVerdict {
-  if (token === undefined) return allow;
+/** Every request must carry the host's token, as `Authorization: Bearer T` or in the host's cookie. */
+export function checkToken(request: IncomingMessage, token: string): GuardVerdict {
   const header = request.headers.authorization;
   const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
   const presented = bearer ?? cookieValue(request, TOKEN_COOKIE);
@@ -70,6 +69,20 @@ export function checkToken(request: IncomingMessage, token: string | undefined):
   };
 }
 
-export function tokenMatches(given: string | null, token: string | undefined): boolean {
-  return token !== undefined && given !== null && sameSecret(given, token);
+export function tokenMatches(given: string | null, token: string): boolean {
+  return given !== null && sameSecret(given, token);
+}
+
+/**
+ * Where `/any?token=T` sends the browser once signed in: the same path on this host, never another
+ * origin (a path like `//evil.example` or `/\\evil.example` would be read by a browser as a host).
+ */
+export function sameOriginLocation(url: URL): string {
+  const params = new URLSearchParams(url.searchParams);
+  params.delete('token');
+  const query = params.toString();
+  const pathname = `/${url.pathname.replace(/^[/\\]+/, '')}`;
+  const location = `${pathname}${query ? `?${query}` : ''}`;
+  const base = 'http://host.invalid';
+  return new URL(location, base).origin === base ? location : '/';
 }

@@ -4,7 +4,7 @@ import type { ApiCaller } from '../worker/client.js';
 import { handleApiCall } from './api-route.js';
 import { checkBinding, DEFAULT_HOST, hostPort, isLoopback } from './binding.js';
 import { EventStreams } from './event-stream.js';
-import { checkHostHeader, checkOrigin, checkToken, TOKEN_COOKIE, tokenMatches, type GuardVerdict } from './request-guard.js';
+import { checkHostHeader, checkOrigin, checkToken, sameOriginLocation, TOKEN_COOKIE, tokenMatches, type GuardVerdict } from './request-guard.js';
 import { applySecurityHeaders, sendError, sendText } from './responses.js';
 import { handleStatic } from './static-route.js';
 
@@ -16,12 +16,17 @@ export interface HostOptions {
   host?: string;
   /** 0 picks a free port. */
   port: number;
-  token?: string;
+  /** Every request must carry it (Bearer header, or the cookie set once via `/?token=`). */
+  token: string;
+  /** Serve the methods that read or write local files by path (import, export, open…); loopback only. */
+  allowFileAccess?: boolean;
 }
 
 export interface RunningHost {
   /** `http://127.0.0.1:PORT/` */
   url: string;
+  /** The URL that signs a browser in: `http://127.0.0.1:PORT/?token=T`. */
+  signInUrl: string;
   port: number;
   close(): Promise<void>;
 }
@@ -33,14 +38,12 @@ function refuse(response: ServerResponse, verdict: GuardVerdict, isApi: boolean)
   return true;
 }
 
-/** `GET /any?token=T`: sets the token cookie and redirects to the same path without the token. */
-function bootstrapToken(response: ServerResponse, url: URL, token: string | undefined): boolean {
+/** `GET /any?token=T`: sets the token cookie and redirects to the same path (on this host) without the token. */
+function bootstrapToken(response: ServerResponse, url: URL, token: string): boolean {
   if (!url.searchParams.has('token') || !tokenMatches(url.searchParams.get('token'), token)) return false;
-  url.searchParams.delete('token');
-  const query = url.searchParams.toString();
   response.writeHead(303, {
     'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-    Location: `${url.pathname}${query ? `?${query}` : ''}`,
+    Location: sameOriginLocation(url),
     'Cache-Control': 'no-store',
   });
   response.end();
@@ -50,9 +53,9 @@ function bootstrapToken(response: ServerResponse, url: URL, token: string | unde
 /** The loopback host: the built renderer and the API over HTTP, for browsers and browser tests. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const address = options.host ?? DEFAULT_HOST;
-  checkBinding(address, options.token);
+  checkBinding(address, options.token, options.allowFileAccess);
   const events = new EventStreams(options.caller);
-  const allowFileMethods = isLoopback(address);
+  const allowFileMethods = options.allowFileAccess === true && isLoopback(address);
   let port = options.port;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -96,8 +99,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   port = (server.address() as AddressInfo).port;
 
+  const url = `http://${hostPort(address, port)}/`;
   return {
-    url: `http://${hostPort(address, port)}/`,
+    url,
+    signInUrl: `${url}?token=${options.token}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,7 +6,13 @@ import readline from 'node:readline';
 export const repoRootForServe = path.resolve(import.meta.dirname, '..', '..');
 
 export interface ServeProcess {
+  /** `http://127.0.0.1:PORT/` */
   url: string;
+  /** The first line `serve` prints: the URL with `?token=…`. */
+  signInUrl: string;
+  token: string;
+  /** Headers that carry the token. */
+  auth: Record<string, string>;
   child: ChildProcess;
   stop(): Promise<number | null>;
 }
@@ -47,8 +53,13 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}, timeoutM
     const lines = readline.createInterface({ input: child.stdout! });
     lines.once('line', (line) => {
       clearTimeout(timer);
+      const signIn = new URL(line);
+      const token = signIn.searchParams.get('token') ?? '';
       resolve({
-        url: line,
+        url: `${signIn.origin}/`,
+        signInUrl: line,
+        token,
+        auth: { Authorization: `Bearer ${token}` },
         child,
         stop: async () => {
           if (child.exitCode === null) child.kill('SIGTERM');

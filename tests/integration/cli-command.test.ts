@@ -63,13 +63,13 @@ async function exercise(cli: CliCommand, archive: string): Promise<void> {
   expect(show.stdout).toMatch(/تحرير حلب/);
   const served = await startServe(['--archive', archive, '--port', '0'], {}, 60_000, cli);
   try {
-    const page = await fetch(served.url);
+    const page = await fetch(served.url, { headers: served.auth });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/);
     const origin = new URL(served.url).origin;
     const answer = await fetch(new URL('/api/search', served.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin },
+      headers: { 'content-type': 'application/json', origin, ...served.auth },
       body: JSON.stringify({ query: 'حلب' }),
     });
     expect(await answer.json()).toMatchObject({ ok: true, value: { total: 1 } });

@@ -1,12 +1,14 @@
+import path from 'node:path';
 import { ArshifError } from '../../common/result.js';
 import type { Archive } from '../../core/archive/archive.js';
 import { getArticle, listArticles } from '../../core/archive/articles.js';
+import type { DamagedArticle } from '../../core/archive/articles.js';
 import { exportArticles, exportToFile } from '../../core/archive/export.js';
 import { getStats } from '../../core/archive/stats.js';
 import { getTicker } from '../../core/archive/ticker.js';
 import { checked, integer, type CliValues } from '../args.js';
 import { tickerHistoryCommand } from './ticker-history.js';
-import { formatSummary, printJson, printLine } from '../output.js';
+import { formatSummary, printJson, printLine, terminalSafe, terminalSafeJson } from '../output.js';
 
 export function listCommand(archive: Archive, values: CliValues): void {
   const query = checked('list', {
@@ -60,14 +62,30 @@ export function statsCommand(archive: Archive, values: CliValues): void {
   for (const y of stats.years) printLine(`  ${y.value || '(undated)'}: ${y.count}`);
 }
 
+function reportSkipped(skipped: number, ids: number[]): void {
+  if (skipped === 0) return;
+  const listed = ids.slice(0, 10).map((id) => `#${id}`).join(', ');
+  const more = skipped > 10 ? ', …' : '';
+  process.stderr.write(`${skipped} damaged article${skipped === 1 ? ' was' : 's were'} skipped (${listed}${more}): their stored text cannot be read.\n`);
+}
+
 export async function exportCommand(archive: Archive, values: CliValues): Promise<void> {
   if (values.out) {
-    const result = await exportToFile(archive, values.out);
+    const out = path.resolve(values.out); // relative to the folder the command was run in
+    const result = await exportToFile(archive, out, { force: values.force === true });
     if (values.json) printJson(result);
-    else process.stderr.write(`Exported ${result.articles} articles to ${result.path}\n`);
+    else process.stderr.write(`${terminalSafe(`Exported ${result.articles} articles to ${result.path}`)}\n`);
+    reportSkipped(result.skipped, result.skippedIds);
     return;
   }
-  for (const article of exportArticles(archive)) {
-    if (!process.stdout.write(`${JSON.stringify(article)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+  let skipped = 0;
+  const ids: number[] = [];
+  const onDamaged = ({ id }: DamagedArticle) => {
+    skipped++;
+    if (ids.length < 10) ids.push(id);
+  };
+  for (const article of exportArticles(archive, onDamaged)) {
+    if (!process.stdout.write(`${terminalSafeJson(article)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
   }
+  reportSkipped(skipped, ids);
 }

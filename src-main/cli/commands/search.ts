@@ -2,10 +2,11 @@ import type { Highlight, SearchResult } from '../../common/types.js';
 import type { Archive } from '../../core/archive/archive.js';
 import { searchArchive } from '../../core/search/index.js';
 import { checked, integer, type CliValues } from '../args.js';
-import { formatSummary, printJson, printLine } from '../output.js';
+import { formatSummary, oneLine, printFormattedLine, printJson, printLine } from '../output.js';
 
-/** Marks highlight ranges: bold on a terminal, ⟦…⟧ otherwise. */
-function mark(text: string, ranges: Highlight[], tty: boolean): string {
+/** Marks highlight ranges: bold on a terminal, ⟦…⟧ otherwise. The text is made safe first (same length). */
+function mark(raw: string, ranges: Highlight[], tty: boolean): string {
+  const text = oneLine(raw);
   const [open, close] = tty ? ['\u001b[1m', '\u001b[22m'] : ['⟦', '⟧'];
   let out = '';
   let at = 0;
@@ -29,10 +30,10 @@ function printResult(result: SearchResult, tty: boolean): void {
   if (result.truncated) printLine('The search took longer than its time budget: the order after the first results is approximate.');
   for (const hit of result.hits) {
     printLine();
-    printLine(formatSummary({ ...hit, title: mark(hit.title, hit.titleHighlights, tty) }));
+    printFormattedLine(formatSummary(hit, mark(hit.title, hit.titleHighlights, tty)));
     if (hit.earlierVersion !== undefined) printLine(`      (matches earlier wording: version ${hit.earlierVersion}; arshif diff ${hit.id})`);
-    if (hit.snippet) printLine(`      ${mark(hit.snippet, hit.highlights, tty)}`);
-    if (hit.copies.length > 0) printLine(`      also on: ${[...new Set(hit.copies.map((c) => c.site))].join(', ')} (#${hit.copies.map((c) => c.id).join(', #')})`);
+    if (hit.snippet) printFormattedLine(`      ${mark(hit.snippet, hit.highlights, tty)}`);
+    if (hit.copies.length > 0) printFormattedLine(`      also on: ${[...new Set(hit.copies.map((c) => c.site))].join(', ')} (#${hit.copies.map((c) => c.id).join(', #')})`);
   }
   const facet = (name: string, buckets: Array<{ value: string; count: number }>) => {
     if (buckets.length) printLine(`${name}: ${buckets.map((b) => `${b.value} (${b.count})`).join(', ')}`);

@@ -4,7 +4,7 @@ import type { DiffOp, VersionDiff } from '../../common/types.js';
 import type { Archive } from '../../core/archive/archive.js';
 import { diffVersions, listVersions } from '../../core/archive/versions.js';
 import { checked, type CliValues } from '../args.js';
-import { printJson, printLine } from '../output.js';
+import { printFormattedLine, printJson, printLine, terminalSafe } from '../output.js';
 
 function positiveInteger(raw: string | undefined, what: string): number {
   if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1) throw new ArshifError('bad-request', `${what} must be a positive whole number${raw === undefined ? '' : `, not "${raw}"`}`);
@@ -26,10 +26,14 @@ export function versionsCommand(archive: Archive, positionals: string[], values:
   }
 }
 
-/** Operations as text: on a terminal deletions struck through and insertions underlined; else [-…-] and {+…+}. */
+/**
+ * Operations as text: on a terminal deletions struck through and insertions underlined; else [-…-] and
+ * {+…+}. The archive's text is made terminal-safe first; only our own codes are sent raw.
+ */
 function renderOps(ops: DiffOp[], tty: boolean): string {
   return ops
-    .map((o) => {
+    .map((op) => {
+      const o = { ...op, text: terminalSafe(op.text) };
       if (o.op === 'equal') return o.text;
       if (tty) return o.op === 'delete' ? `\u001b[9;31m${o.text}\u001b[0m` : `\u001b[4;32m${o.text}\u001b[0m`;
       const text = o.text.trimEnd();
@@ -47,13 +51,13 @@ function printDiff(diff: VersionDiff, tty: boolean): void {
   }
   printLine(`${diff.deleted} word${diff.deleted === 1 ? '' : 's'} deleted, ${diff.inserted} inserted`);
   printLine();
-  printLine(renderOps(diff.title, tty));
+  printFormattedLine(renderOps(diff.title, tty));
   if (diff.author) printLine(`Author: ${diff.author.from ?? '(none)'} → ${diff.author.to ?? '(none)'}`);
   if (diff.section) printLine(`Section: ${diff.section.from ?? '(none)'} → ${diff.section.to ?? '(none)'}`);
   for (const row of diff.paragraphs) {
     printLine();
     const label = row.kind === 'deleted' ? '(paragraph removed) ' : row.kind === 'inserted' ? '(paragraph added) ' : '';
-    printLine(label + renderOps(row.ops, tty));
+    printFormattedLine(label + renderOps(row.ops, tty));
   }
 }
 

@@ -2,7 +2,7 @@ import type { Article, ArticleSort, ListQuery, ListResult, ListSort } from '../.
 import { ArshifError } from '../../common/result.js';
 import type { Archive } from './archive.js';
 import { listedCopies } from './copies.js';
-import { SNAPSHOT_COLUMNS, SUMMARY_COLUMNS, parseParagraphs, toSnapshot, toSummary, type SnapshotRow, type SummaryRow } from './rows.js';
+import { SNAPSHOT_COLUMNS, SUMMARY_COLUMNS, damageOf, parseParagraphs, textOf, toSnapshot, toSummary, type SnapshotRow, type SummaryRow } from './rows.js';
 import { versionNumbering } from './versions.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -85,7 +85,7 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
 }
 
 interface ArticleRow extends SummaryRow {
-  paragraphs: string;
+  paragraphs: unknown;
   url: string | null;
   /** The version shown (the one whose text is the article row's). */
   version_id: number | null;
@@ -94,6 +94,8 @@ interface ArticleRow extends SummaryRow {
 export function getArticle(archive: Archive, id: number): Article {
   const row = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url, ${SHOWN_VERSION} FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined;
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
+  const damage = damageOf(row);
+  if (damage) throw new ArshifError('damaged-archive', `Article #${id} in ${archive.path} is damaged (${damage}); the other articles can still be read.`);
   return withSnapshots(archive, row);
 }
 
@@ -104,21 +106,34 @@ function withSnapshots(archive: Archive, row: ArticleRow): Article {
   const numberOf = versionNumbering(archive.db, row.id);
   return {
     ...toSummary(row),
-    url: row.url,
+    url: textOf(row.url),
     version: numberOf(row.version_id) ?? 1,
     paragraphs: parseParagraphs(row.paragraphs),
     snapshots: snapshots.map((s) => toSnapshot(s, numberOf)),
   };
 }
 
-/** Every article with its snapshots, in id order, one at a time (constant memory). */
-export function* iterateArticles(archive: Archive): Generator<Article> {
+/** A stored article that could not be read, left out of an iteration. */
+export interface DamagedArticle {
+  id: number;
+  reason: string;
+}
+
+/**
+ * Every article with its snapshots, in id order, one at a time (constant memory). Damaged articles are
+ * skipped and handed to `onDamaged`: one bad row never stops the rest.
+ */
+export function* iterateArticles(archive: Archive, onDamaged: (damaged: DamagedArticle) => void = () => {}): Generator<Article> {
   const stmt = archive.db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.paragraphs, a.url, ${SHOWN_VERSION} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`);
   let last = 0;
   for (;;) {
     const rows = stmt.all(last) as ArticleRow[];
     if (rows.length === 0) return;
-    for (const row of rows) yield withSnapshots(archive, row);
+    for (const row of rows) {
+      const damage = damageOf(row);
+      if (damage) onDamaged({ id: row.id, reason: damage });
+      else yield withSnapshots(archive, row);
+    }
     last = rows[rows.length - 1]!.id;
   }
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ArchiveInfo, ArchiveStats, CountBucket } from '../../common/types.js';
 import type { Archive } from './archive.js';
 
@@ -29,6 +30,20 @@ export function getStats(archive: Archive): ArchiveStats {
   };
 }
 
+function mayWrite(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an import could write this archive here: the file and its folder writable, not a copy in memory. */
+export function isArchiveWritable(archive: Archive): boolean {
+  return !archive.inMemory && mayWrite(archive.path) && mayWrite(path.dirname(archive.path));
+}
+
 export function getArchiveInfo(archive: Archive): ArchiveInfo {
   let sizeBytes = 0;
   for (const suffix of ['', '-wal']) {
@@ -44,5 +59,6 @@ export function getArchiveInfo(archive: Archive): ArchiveInfo {
     sites: count(archive, 'SELECT count(DISTINCT site) AS n FROM articles'),
     schemaVersion: archive.db.pragma('user_version', { simple: true }) as number,
     sizeBytes,
+    readonly: !isArchiveWritable(archive),
   };
 }

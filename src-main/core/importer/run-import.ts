@@ -71,8 +71,14 @@ interface Unit {
   tally?: Tally;
 }
 
-/** Files in flight between reading and writing: enough to keep the parse workers busy while a batch commits. */
+/**
+ * Files in flight between reading and writing: enough to keep the parse workers busy while a batch
+ * commits, bounded by count and by bytes (a run of large members must not hold gigabytes).
+ */
 const READ_AHEAD = 384;
+const READ_AHEAD_BYTES = 64 * 1024 * 1024;
+/** Zips inside zips are opened this many levels deep, no deeper. */
+const MAX_ZIP_NESTING = 3;
 const BATCH_SIZE = 256;
 
 /** Imports folders, files and zips into the archive. Safe to kill at any moment and to run again. */
@@ -88,7 +94,8 @@ class ImportRun {
   private readonly importId: number;
   private readonly writer: ArchiveWriter;
   private readonly grouper: NearDuplicateGrouper;
-  private readonly pending: Array<Promise<WriteOp>> = [];
+  private readonly pending: Array<{ op: Promise<WriteOp>; bytes: number }> = [];
+  private pendingBytes = 0;
   private batch: WriteOp[] = [];
   private phase: ImportPhase = 'scanning';
   private parser: PageParser | null = null;
@@ -171,6 +178,11 @@ class ImportRun {
         if (this.cancelled) return;
         const memberPath = `${displayPath}!/${member.name}`;
         const kind = fileKind(member.name);
+        if (kind === 'zip' && memberPath.split('!/').length > MAX_ZIP_NESTING) {
+          const rejection: Rejection = { path: memberPath, reason: 'bad-zip', message: `Zips nested more than ${MAX_ZIP_NESTING} deep are not opened.` };
+          await this.enqueue(Promise.resolve({ type: 'reject', rejection, bytes: 0 }));
+          continue;
+        }
         if (isSourceKind(kind)) {
           await this.handleSourceMember(member, kind, memberPath, root, tallyOf(member.compressedSize));
           continue;
@@ -267,7 +279,7 @@ class ImportRun {
     const parsed = this.parser!.parseItem(item).then(
       (processed): WriteOp => ({ type: 'page', path, root, hash, bytes, processed, replaces: existing ?? null, tally }),
     );
-    return this.enqueue(parsed);
+    return this.enqueue(parsed, bytes);
   }
 
   private async handleZipBuffer(buffer: Buffer, displayPath: string, root: string): Promise<void> {
@@ -302,11 +314,11 @@ class ImportRun {
     const parsed = this.parser!.parse(bytes, name, unit.context).then(
       (processed): WriteOp => ({ type: 'page', path: unit.path, root: unit.root, hash, bytes: bytes.length, processed, replaces: existing ?? null, crawl, tally }),
     );
-    return this.enqueue(parsed);
+    return this.enqueue(parsed, bytes.length);
   }
 
-  /** Keeps up to READ_AHEAD files in flight and writes results in file order, a batch per transaction. */
-  private async enqueue(op: Promise<WriteOp>): Promise<void> {
+  /** Keeps up to READ_AHEAD files (READ_AHEAD_BYTES) in flight and writes results in file order, a batch per transaction. */
+  private async enqueue(op: Promise<WriteOp>, bytes = 0): Promise<void> {
     void op.then((done) => {
       const tally = done.tally ?? { unit: 'file', bytes: done.bytes };
       if (tally.unit === 'file') this.processed.files++;
@@ -314,12 +326,15 @@ class ImportRun {
       this.processed.bytes += tally.bytes;
       if (this.pacer.due()) this.emit();
     }, () => undefined);
-    this.pending.push(op);
-    while (this.pending.length >= READ_AHEAD) await this.takeOne();
+    this.pending.push({ op, bytes });
+    this.pendingBytes += bytes;
+    while (this.pending.length >= READ_AHEAD || this.pendingBytes > READ_AHEAD_BYTES) await this.takeOne();
   }
 
   private async takeOne(): Promise<void> {
-    const op = await this.pending.shift()!;
+    const next = this.pending.shift()!;
+    const op = await next.op;
+    this.pendingBytes -= next.bytes;
     this.batch.push(op);
     if (this.batch.length >= (this.options.batchSize ?? BATCH_SIZE)) await this.flush();
   }

@@ -42,26 +42,73 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   });
 }
 
-/** Counts the file members of a zip from its central directory, without reading them. */
-export async function countZipMembers(source: ZipSource): Promise<number> {
-  const zip = await openZip(source);
-  return new Promise((resolve, reject) => {
-    let count = 0;
-    zip.on('entry', (entry: yauzl.Entry) => {
-      if (!entry.fileName.endsWith('/')) count++;
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(count));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
+/** Smallest local header: signature, fields and the name; the extra field and data follow. */
+const LOCAL_HEADER_BYTES = 30;
+
+/** Where one member's bytes lie in the file, at least (the local extra field can only add to it). */
+interface Span {
+  start: number;
+  end: number;
+  name: string;
+}
+
+function spanOf(entry: yauzl.Entry): Span {
+  const start = entry.relativeOffsetOfLocalHeader;
+  return { start, end: start + LOCAL_HEADER_BYTES + entry.fileNameLength + entry.compressedSize, name: entry.fileName };
 }
 
 /**
- * The file members of a zip, in stored order, one at a time. Errors opening the zip reject the first
- * `next()`; errors of one member reject its `read()` only, and the walk goes on.
+ * Refuses a central directory whose entries share bytes: two entries at one offset, or one member's
+ * data inside another's. Honest zips never do this; zip bombs do (600 entries pointing at one 8 MiB
+ * member make 4.8 GB out of 89 KB).
+ */
+export function findOverlap(spans: Span[]): string | null {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1]!;
+    const current = sorted[i]!;
+    if (current.start < previous.end) {
+      return current.start === previous.start
+        ? `entries "${previous.name}" and "${current.name}" point at the same data`
+        : `entry "${current.name}" overlaps entry "${previous.name}"`;
+    }
+  }
+  return null;
+}
+
+/** Reads the whole central directory (never the members): the file members' count, after the overlap check. */
+async function readCentralDirectory(source: ZipSource): Promise<number> {
+  const zip = await openZip(source);
+  const spans: Span[] = [];
+  let files = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      spans.push(spanOf(entry));
+      if (!entry.fileName.endsWith('/')) files++;
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', reject);
+    zip.readEntry();
+  }).finally(() => {
+    if (zip.isOpen) zip.close();
+  });
+  const overlap = findOverlap(spans);
+  if (overlap) throw new Error(`its ${overlap} (a zip bomb, or a damaged zip)`);
+  return files;
+}
+
+/** Counts the file members of a zip from its central directory, without reading them; refuses overlapping entries. */
+export async function countZipMembers(source: ZipSource): Promise<number> {
+  return readCentralDirectory(source);
+}
+
+/**
+ * The file members of a zip, in stored order, one at a time. Errors opening the zip (overlapping entries
+ * included) reject the first `next()`; errors of one member reject its `read()` only, and the walk goes on.
  */
 export async function* zipMembers(source: ZipSource): AsyncGenerator<ZipMember> {
+  await readCentralDirectory(source); // no member is read from a zip whose entries overlap
   const zip = await openZip(source);
   let failure: Error | null = null;
   let pending: ((entry: yauzl.Entry | null) => void) | null = null;

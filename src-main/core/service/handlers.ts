@@ -6,7 +6,7 @@ import type { Archive } from '../archive/archive.js';
 import { getArticle, listArticles } from '../archive/articles.js';
 import { articleCopies } from '../archive/copies.js';
 import { exportToFile } from '../archive/export.js';
-import { getArchiveInfo, getStats } from '../archive/stats.js';
+import { getArchiveInfo, getStats, isArchiveWritable } from '../archive/stats.js';
 import { getTicker, getTickerDays } from '../archive/ticker.js';
 import { getTickerHeadline, getTickerHistory } from '../archive/ticker-history.js';
 import { diffVersions, getVersion, listVersions } from '../archive/versions.js';
@@ -49,6 +49,14 @@ export function createHandlers(ctx: HandlerContext): MethodHandlers {
     archiveInfo: () => getArchiveInfo(archive()),
     openArchive: ({ path }) => switchArchive(() => ctx.archives.open(path)),
     createArchive: ({ path }) => switchArchive(() => ctx.archives.create(path)),
+    upgradeArchive: async ({ path }) => {
+      if (ctx.imports.busy) throw new ArshifError('archive-busy', 'An import is running; cancel it or wait for it before switching archives.');
+      const { archive: upgraded, outcome } = await ctx.archives.upgrade(path);
+      ctx.config.rememberArchive(upgraded.path);
+      const info = getArchiveInfo(upgraded);
+      ctx.emit('archiveChanged', info);
+      return { archive: info, fromVersion: outcome.fromVersion, toVersion: outcome.toVersion, backup: outcome.backup };
+    },
     recentArchives: () => ctx.config.recentArchives,
     stats: () => getStats(archive()),
     list: (query) => listArticles(archive(), query),
@@ -63,11 +71,17 @@ export function createHandlers(ctx: HandlerContext): MethodHandlers {
     diff: ({ id, ...options }) => diffVersions(archive(), id, options),
     tickerHistory: (query) => getTickerHistory(archive(), query),
     tickerHeadline: (query) => getTickerHeadline(archive(), query),
-    import: ({ paths, map }) => ctx.imports.start(archive(), paths, map),
+    import: ({ paths, map }) => {
+      const target = archive();
+      if (!isArchiveWritable(target)) {
+        throw new ArshifError('permission-denied', `${target.path} is read-only here (a read-only file, folder or disk): it can be browsed and searched, not imported into.`);
+      }
+      return ctx.imports.start(target, paths, map);
+    },
     cancelImport: ({ importId }) => ({ cancelled: ctx.imports.cancel(importId) }),
     importStatus: () => ctx.imports.status,
     importReport: ({ importId }) => readImportReport(archive(), importId),
-    export: ({ out }) => exportToFile(archive(), out),
+    export: ({ out, force }) => exportToFile(archive(), out, { force: force ?? false }),
     getSettings: () => ctx.config.settings,
     setSettings: (changes) => {
       const settings = ctx.config.updateSettings(changes);

@@ -1,5 +1,5 @@
 import type { FieldMap, ImportProgress, ImportReport } from '../../common/types.js';
-import type { Archive } from '../archive/archive.js';
+import { openArchive, type Archive } from '../archive/archive.js';
 import { runImport } from '../importer/run-import.js';
 
 export interface ImportJobOptions {
@@ -25,13 +25,21 @@ export interface ImportEngine {
   start(archive: Archive, paths: string[], options: ImportJobOptions): ImportJob;
 }
 
-/** Runs imports on the calling thread, over the service's own connection. */
+/** Runs imports on the calling thread, over a writing connection of their own (the service only reads). */
 export const inThreadImports: ImportEngine = {
   start(archive, paths, options) {
     const controller = new AbortController();
     let resolveId: (id: number) => void = () => {};
     const importId = new Promise<number>((resolve) => (resolveId = resolve));
-    const done = runImport(archive, paths, {
+    let writer: Archive;
+    try {
+      writer = openArchive(archive.path, archive.nativeBinding ? { nativeBinding: archive.nativeBinding } : {});
+    } catch (error) {
+      const failed = Promise.reject(error);
+      failed.catch(() => {});
+      return { importId: failed as Promise<number>, done: failed as Promise<ImportReport>, cancel: () => {} };
+    }
+    const done = runImport(writer, paths, {
       signal: controller.signal,
       batchSize: options.batchSize,
       parseWorkers: options.parseWorkers,
@@ -40,7 +48,7 @@ export const inThreadImports: ImportEngine = {
         resolveId(progress.importId);
         options.onProgress(progress);
       },
-    });
+    }).finally(() => writer.close());
     // runImport reports its first progress before its first await; if it throws before that, so does importId.
     return { importId: Promise.race([importId, done.then(() => importId)]), done, cancel: () => controller.abort() };
   },

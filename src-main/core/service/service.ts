@@ -1,7 +1,7 @@
 import type { ApiEvents, ArgsOf, EventName, MethodName, ResultOf } from '../../common/api.js';
 import { isMethodName, validateArgs } from '../../common/api.js';
 import type { ApiEventMessage } from '../../common/bridge.js';
-import { fail, ok, type Result } from '../../common/result.js';
+import { ArshifError, fail, ok, type Result } from '../../common/result.js';
 import { getArchiveInfo } from '../archive/stats.js';
 import { ArchiveHolder } from './archive-holder.js';
 import { ConfigStore } from './config-store.js';
@@ -48,6 +48,14 @@ export interface ArshifService {
  */
 export const IN_THREAD_IMPORT_BATCH = 100;
 
+function needsUpgrade(error: unknown): boolean {
+  return error instanceof ArshifError && error.code === 'needs-upgrade';
+}
+
+/**
+ * Opens the archive the service starts with. An archive that needs upgrading is not upgraded behind
+ * the user's back: it is left as it is and marked pending, and the app asks (upgradeArchive).
+ */
 function openInitial(archives: ArchiveHolder, config: ConfigStore, initial: InitialArchive): void {
   if (initial.kind === 'path') {
     const opened = initial.create ? archives.openOrCreate(initial.path) : archives.open(initial.path);
@@ -55,17 +63,25 @@ function openInitial(archives: ArchiveHolder, config: ConfigStore, initial: Init
     return;
   }
   if (initial.kind !== 'last-used') return;
-  const last = config.recentArchives[0];
-  if (last) {
+  for (const [candidate, create] of [
+    [config.recentArchives[0], false],
+    [initial.defaultPath, true],
+  ] as const) {
+    if (!candidate) continue;
     try {
-      archives.open(last);
+      const opened = create ? archives.openOrCreate(candidate) : archives.open(candidate);
+      config.rememberArchive(opened.path);
       return;
-    } catch {
+    } catch (error) {
+      if (needsUpgrade(error)) {
+        archives.markPendingUpgrade(candidate);
+        config.rememberArchive(archives.pendingUpgrade ?? candidate);
+        return;
+      }
+      if (create) throw error;
       // moved, deleted or damaged since: fall back to the default archive
     }
   }
-  const opened = archives.openOrCreate(initial.defaultPath);
-  config.rememberArchive(opened.path);
 }
 
 async function invoke<M extends MethodName>(handlers: MethodHandlers, method: M, args: ParsedArgs<M>): Promise<ResultOf<M>> {
@@ -103,7 +119,7 @@ export function createService(options: ServiceOptions): ArshifService {
     try {
       return ok(await invoke(handlers, method, checked.args));
     } catch (error) {
-      return failureOf(error);
+      return failureOf(error, archives.isOpen ? archives.current.path : undefined);
     }
   }
 

@@ -46,7 +46,7 @@ test.describe('the packaged arshif command', () => {
       expect(JSON.parse(search.stdout)).toMatchObject({ total: 1 });
       const served = await startServe(['--archive', archive, '--port', '0'], {}, 60_000, cli);
       try {
-        const page = await fetch(served.url);
+        const page = await fetch(served.url, { headers: served.auth });
         expect(page.status).toBe(200);
         expect(await page.text()).toMatch(/<html/);
       } finally {

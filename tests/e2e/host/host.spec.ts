@@ -57,8 +57,9 @@ test.describe('arshif serve in a browser', () => {
   test('the page loads with the CSP and security headers', async ({ page }) => {
     const origin = served.url.replace(/\/$/, '');
     const requests = await watchRequests(page, origin);
-    const response = await page.goto(served.url);
+    const response = await page.goto(served.signInUrl); // signs in, then lands on the page itself
     expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(served.url);
     const headers = response!.headers();
     expect(headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(headers['x-content-type-options']).toBe('nosniff');
@@ -78,7 +79,7 @@ test.describe('arshif serve in a browser', () => {
   });
 
   test('the page calls /api and receives events', async ({ page }) => {
-    await page.goto(served.url);
+    await page.goto(served.signInUrl);
     const list = await page.evaluate(async () => {
       const response = await fetch('/api/list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       return response.json();
@@ -104,7 +105,7 @@ test.describe('arshif serve in a browser', () => {
   test('the CSP stops the page from reaching any other origin', async ({ page }) => {
     const origin = served.url.replace(/\/$/, '');
     const requests = await watchRequests(page, origin);
-    await page.goto(served.url);
+    await page.goto(served.signInUrl);
     const outcome = await page.evaluate(async () => {
       try {
         await fetch('http://arshif-test.invalid/leak', { mode: 'no-cors' });
@@ -118,10 +119,10 @@ test.describe('arshif serve in a browser', () => {
   });
 });
 
-test.describe('arshif serve with a token', () => {
+test.describe('arshif serve with a token of its own (ARSHIF_TOKEN)', () => {
   let served: ServeProcess;
   test.beforeAll(async () => {
-    served = await startServe(['--archive', archive, '--port', '0', '--token', TOKEN], { XDG_CONFIG_HOME: path.join(dir, 'config') });
+    served = await startServe(['--archive', archive, '--port', '0'], { XDG_CONFIG_HOME: path.join(dir, 'config'), ARSHIF_TOKEN: TOKEN });
   });
   test.afterAll(async () => {
     await served?.stop();
@@ -135,6 +136,8 @@ test.describe('arshif serve with a token', () => {
     expect(page.url()).toBe(served.url);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'arshif_token')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    await page.goto(`${served.url}.//arshif-test.invalid/x?token=${TOKEN}`);
+    expect(new URL(page.url()).host).toBe(new URL(served.url).host); // the sign-in never sends the browser elsewhere
     const info = await page.evaluate(async () => (await fetch('/api/archiveInfo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json());
     expect(info).toMatchObject({ ok: true, value: { articles: 1 } });
   });

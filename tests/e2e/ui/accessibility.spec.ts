@@ -62,6 +62,7 @@ test.beforeAll(async ({ browser }) => {
   ensureRendererBuilt();
   host = await startHost();
   context = await browser.newContext({ viewport: { width: 1360, height: 850 }, locale: 'ar', reducedMotion: 'reduce' });
+  await host.signIn(context);
   page = await context.newPage();
   outside = await guardNetwork(page);
   page.on('pageerror', (error) => pageErrors.push(error.message));

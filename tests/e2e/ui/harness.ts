@@ -3,10 +3,11 @@
  * (`arshif serve`) on a temporary archive as a child process, and keep every request on loopback.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, type Page, type Request } from '@playwright/test';
+import { test, type BrowserContext, type Page, type Request } from '@playwright/test';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const fixtureCorpus = path.join(repoRoot, 'tests/fixtures/ui-corpus');
@@ -52,25 +53,43 @@ export function ensureRendererBuilt(): void {
 
 export interface RunningHost {
   url: string;
+  /** The host's access token (every request needs it: a Bearer header or the sign-in cookie). */
+  token: string;
   archive: string;
   dir: string;
   stop(): Promise<void>;
+  /** Gives a browser context the host's sign-in cookie, as opening the printed `?token=` URL once does. */
+  signIn(context: BrowserContext): Promise<void>;
   call<T = unknown>(method: string, args?: object): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>;
 }
 
-/** `arshif serve --archive <tmp>/ui.arshif --port 0`, with its own config folder (settings). */
-export async function startHost(options: { archive?: string } = {}): Promise<RunningHost> {
+/** A token for a host the tests start (the host needs one; the tests pass it as ARSHIF_TOKEN). */
+export function newHostToken(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** The cookie a browser gets from the host's `?token=` sign-in. */
+export function signInCookie(token: string) {
+  return { name: 'arshif_token', value: token, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' as const };
+}
+
+/**
+ * `arshif serve --archive <tmp>/ui.arshif --port 0 --allow-file-access` (the UI's first run imports a
+ * folder by path), with its own config folder (settings) and access token.
+ */
+export async function startHost(options: { archive?: string; token?: string } = {}): Promise<RunningHost> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arshif-ui-'));
   const archive = options.archive ?? path.join(dir, 'ui.arshif');
-  const child: ChildProcess = spawn(process.execPath, [tsxCli, 'src-main/cli/main.ts', 'serve', '--archive', archive, '--port', '0'], {
+  const token = options.token ?? newHostToken();
+  const child: ChildProcess = spawn(process.execPath, [tsxCli, 'src-main/cli/main.ts', 'serve', '--archive', archive, '--port', '0', '--allow-file-access'], {
     cwd: repoRoot,
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'config'), ARSHIF_RENDERER_DIR: rendererOut },
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'config'), ARSHIF_RENDERER_DIR: rendererOut, ARSHIF_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const signInUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the host did not print its URL in time.\n${stderr}`)), 90_000);
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -86,7 +105,10 @@ export async function startHost(options: { archive?: string } = {}): Promise<Run
       reject(new Error(`the host exited (${code}) before printing its URL.\n${stderr}`));
     });
   });
-  if (!/^http:\/\/127\.0\.0\.1:\d+\/$/.test(url)) throw new Error(`unexpected host URL: ${url}`);
+  if (signInUrl !== `${signInUrl.split('?')[0]}?token=${token}` || !/^http:\/\/127\.0\.0\.1:\d+\/\?/.test(signInUrl)) {
+    throw new Error(`unexpected host URL: ${signInUrl}`);
+  }
+  const url = signInUrl.split('?')[0]!;
 
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.pid === undefined) return;
@@ -100,13 +122,15 @@ export async function startHost(options: { archive?: string } = {}): Promise<Run
   const call: RunningHost['call'] = async (method, args = {}) => {
     const response = await fetch(`${url}api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(args),
     });
     return (await response.json()) as never;
   };
 
-  return { url, archive, dir, stop, call };
+  const signIn = (context: BrowserContext) => context.addCookies([signInCookie(token)]);
+
+  return { url, token, archive, dir, stop, signIn, call };
 }
 
 /**
@@ -139,13 +163,18 @@ export function screenshotPath(name: string): string {
   return path.join(screenshotsDir, `${name}.png`);
 }
 
-/** Starts the real host (renderer built first) before a file's tests and stops it after them. */
+/**
+ * Starts the real host (renderer built first) before a file's tests and stops it after them; every
+ * page of the file's tests is signed in to it (its cookie is in each context's storage state).
+ */
 export function useHost(): () => RunningHost {
   let host: RunningHost | undefined;
+  const token = newHostToken();
+  test.use({ storageState: { cookies: [signInCookie(token)], origins: [] } });
   test.beforeAll(async () => {
     test.setTimeout(300_000);
     ensureRendererBuilt();
-    host = await startHost();
+    host = await startHost({ token });
   });
   test.afterAll(async () => {
     await host?.stop();

@@ -24,6 +24,7 @@ test.beforeAll(async ({ browser }) => {
   ensureRendererBuilt();
   host = await startHost();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar', permissions: ['clipboard-read', 'clipboard-write'] });
+  await host.signIn(context);
   page = await context.newPage();
 });
 

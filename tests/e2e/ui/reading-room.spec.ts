@@ -35,6 +35,7 @@ test.beforeAll(async ({ browser }) => {
   ensureRendererBuilt();
   host = await startHost();
   context = await browser.newContext({ viewport: { width: 1360, height: 850 }, locale: 'ar', permissions: ['clipboard-read', 'clipboard-write'] });
+  await host.signIn(context);
   page = await context.newPage();
   outside = await guardNetwork(page);
   page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -24,7 +24,7 @@ describe('migration 3: URLs and fingerprints', () => {
       insert.run('a.com', 'صف تالف', 'صف تالف', 'a|3', 'not json');
       db.prepare(`INSERT INTO snapshots (article_id, path, content_hash, encoding, format, bytes) VALUES (1, '/x.txt', 'h', 'utf-8', 'text', 1)`).run();
     });
-    const archive = openArchive(file);
+    const archive = openArchive(file, { upgrade: true });
     try {
       const rows = archive.db.prepare('SELECT id, url, fingerprint FROM articles ORDER BY id').all() as Array<{ id: number; url: string | null; fingerprint: Buffer | null }>;
       expect(rows.map((r) => r.url)).toEqual([null, null, null]);

@@ -22,8 +22,11 @@ import type {
   TickerHeadlineTrack,
   TickerHistory,
   TickerSnapshot,
+  UpgradeResult,
   VersionDiff,
 } from '../../../src-main/common/types.js';
+import { latestVersion } from '../../../src-main/core/archive/migrations/index.js';
+import { writeSchemaOneArchive } from '../security/hostile-archives.js';
 import { samplePagePath } from '../../helpers/tmp.js';
 import { startTestHost, type TestHost } from './test-host.js';
 
@@ -154,7 +157,11 @@ const roundTrips: Record<MethodName, () => Promise<void>> = {
   export: async () => {
     const out = path.join(t.dir, 'export.jsonl');
     const result = await value<ExportResult>('export', { out });
-    expect(result).toEqual({ path: out, articles: 1 });
+    expect(result).toEqual({ path: out, articles: 1, skipped: 0, skippedIds: [] });
+    expect(await t.api('export', { out })).toMatchObject({ ok: false, error: { code: 'file-exists' } });
+    expect(await value<ExportResult>('export', { out, force: true })).toMatchObject({ articles: 1 });
+    expect(await t.api('export', { out: 'relative.jsonl' })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('absolute') } });
+    expect(await t.api('export', { out: t.archivePath, force: true })).toMatchObject({ ok: false, error: { message: expect.stringContaining('the open archive') } });
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
     expect((JSON.parse(lines[0]!) as Article).id).toBe(articleId);
   },
@@ -173,7 +180,17 @@ const roundTrips: Record<MethodName, () => Promise<void>> = {
     expect(await value<ArchiveInfo>('createArchive', { path: second })).toMatchObject({ path: second, articles: 0 });
     expect(await value<string[]>('recentArchives')).toEqual([second, t.archivePath]);
     const again = await t.api('createArchive', { path: second });
-    expect(again).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'file-exists' } });
+  },
+  upgradeArchive: async () => {
+    const old = path.join(t.dir, 'old.arshif');
+    writeSchemaOneArchive(old);
+    const refused = await t.api('openArchive', { path: old });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'needs-upgrade' } });
+    const upgraded = await value<UpgradeResult>('upgradeArchive', { path: old });
+    expect(upgraded).toMatchObject({ archive: { path: old, schemaVersion: latestVersion }, fromVersion: 1, toVersion: latestVersion });
+    expect(upgraded.backup).toBe(path.join(t.dir, 'old.schema-1-backup.arshif'));
+    expect(fs.existsSync(upgraded.backup!)).toBe(true);
   },
   openArchive: async () => {
     expect(await value<ArchiveInfo>('openArchive', { path: t.archivePath })).toMatchObject({ path: t.archivePath, articles: 1 });
@@ -203,6 +220,8 @@ describe('malformed arguments', () => {
     ['search', { query: 42 }, /field "query"/],
     ['import', { paths: [] }, /field "paths"/],
     ['import', { paths: [''] }, /field "paths\.0"/],
+    ['import', { paths: ['pages/relative'] }, /field "paths\.0" must be an absolute path/],
+    ['openArchive', { path: 'news.arshif' }, /field "path" must be an absolute path/],
     ['setSettings', { fontSize: 99 }, /field "fontSize"/],
     ['list', { sneaky: true }, /field "sneaky"/],
     ['importReport', { importId: 1.5 }, /field "importId"/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBinding, isLoopback } from '../../../src-main/host/binding.js';
+import { checkBinding, isLoopback, newToken } from '../../../src-main/host/binding.js';
 import { checkHostHeader } from '../../../src-main/host/request-guard.js';
 import { startHost } from '../../../src-main/host/index.js';
 import { fail } from '../../../src-main/common/result.js';
@@ -13,25 +13,33 @@ describe('where the host may listen', () => {
     expect(['0.0.0.0', '::', '192.168.1.5', '10.0.0.1', '128.0.0.1', 'example.org'].some(isLoopback)).toBe(false);
   });
 
-  it('listens on loopback without a token', () => {
-    expect(() => checkBinding('127.0.0.1', undefined)).not.toThrow();
+  it('listens on loopback with a token', () => {
+    expect(() => checkBinding('127.0.0.1', TOKEN)).not.toThrow();
+    expect(() => checkBinding('127.0.0.1', TOKEN, true)).not.toThrow();
   });
 
-  it('refuses any other address without a token, with a clear message', () => {
-    for (const address of ['0.0.0.0', '::', '192.168.1.5']) {
-      expect(() => checkBinding(address, undefined)).toThrow(/without an access token.*--token/);
-    }
-  });
-
-  it('accepts another address with a good token, and refuses weak tokens', () => {
+  it('accepts another address with a good token, and refuses weak tokens everywhere', () => {
     expect(() => checkBinding('0.0.0.0', TOKEN)).not.toThrow();
     expect(() => checkBinding('0.0.0.0', 'short')).toThrow(/at least 16/);
-    expect(() => checkBinding('0.0.0.0', 'has spaces in it, sadly')).toThrow(/--token/);
+    expect(() => checkBinding('127.0.0.1', 'short')).toThrow(/at least 16/);
+    expect(() => checkBinding('0.0.0.0', 'has spaces in it, sadly')).toThrow(/access token/);
     expect(() => checkBinding('my-laptop.lan', TOKEN)).toThrow(/IP address/);
   });
 
-  it('startHost itself refuses a non-loopback bind without a token, before listening', async () => {
-    await expect(startHost({ caller: idleCaller, rendererDir: '/nonexistent', host: '0.0.0.0', port: 0 })).rejects.toThrow(/access token/);
+  it('never serves file methods to other machines', () => {
+    for (const address of ['0.0.0.0', '::', '192.168.1.5']) {
+      expect(() => checkBinding(address, TOKEN, true)).toThrow(/--allow-file-access is only for a host on 127\.0\.0\.1/);
+    }
+  });
+
+  it('makes random tokens that pass its own rules', () => {
+    const tokens = new Set(Array.from({ length: 50 }, () => newToken()));
+    expect(tokens.size).toBe(50);
+    for (const token of tokens) expect(() => checkBinding('127.0.0.1', token)).not.toThrow();
+  });
+
+  it('startHost itself refuses a weak token, before listening', async () => {
+    await expect(startHost({ caller: idleCaller, rendererDir: '/nonexistent', host: '127.0.0.1', port: 0, token: 'weak' })).rejects.toThrow(/access token/);
   });
 });
 

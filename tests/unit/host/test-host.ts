@@ -10,16 +10,24 @@ import { ArchiveWorkerClient } from '../../../src-main/worker/client.js';
 
 export interface TestHost {
   dir: string;
+  token: string;
   archivePath: string;
   rendererDir: string;
   host: RunningHost;
   worker: ArchiveWorkerClient;
   api<T = unknown>(method: string, args?: unknown, headers?: Record<string, string>): Promise<Result<T>>;
+  /** rawRequest to this host, carrying its token unless `anonymous`. */
+  raw(request: RawRequest & { anonymous?: boolean }): Promise<RawResponse>;
   waitForImport(importId: number): Promise<ImportProgress>;
   close(): Promise<void>;
 }
 
-export async function startTestHost(options: { token?: string; rendererFiles?: Record<string, string> } = {}): Promise<TestHost> {
+export const TEST_TOKEN = 'test-host-token-0123456789';
+
+export async function startTestHost(
+  options: { token?: string; allowFileAccess?: boolean; rendererFiles?: Record<string, string> } = {},
+): Promise<TestHost> {
+  const token = options.token ?? TEST_TOKEN;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arshif-host-'));
   const archivePath = path.join(dir, 'test.arshif');
   const rendererDir = path.join(dir, 'renderer');
@@ -32,7 +40,7 @@ export async function startTestHost(options: { token?: string; rendererFiles?: R
     initialArchive: { kind: 'path', path: archivePath, create: true },
     parseWorkers: 0,
   });
-  const host = await startHost({ caller: worker, rendererDir, port: 0, token: options.token });
+  const host = await startHost({ caller: worker, rendererDir, port: 0, token, allowFileAccess: options.allowFileAccess ?? true });
   const finished = new Map<number, ImportProgress>();
   const waiters = new Map<number, (p: ImportProgress) => void>();
   worker.on('importProgress', (p) => {
@@ -42,18 +50,23 @@ export async function startTestHost(options: { token?: string; rendererFiles?: R
   });
   return {
     dir,
+    token,
     archivePath,
     rendererDir,
     host,
     worker,
     async api<T>(method: string, args: unknown = {}, headers: Record<string, string> = {}) {
-      const auth: Record<string, string> = options.token ? { Authorization: `Bearer ${options.token}` } : {};
+      const auth: Record<string, string> = { Authorization: `Bearer ${token}` };
       const response = await fetch(`${host.url}api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...auth, ...headers },
         body: JSON.stringify(args),
       });
       return (await response.json()) as Result<T>;
+    },
+    raw(request) {
+      const auth: Record<string, string> = request.anonymous ? {} : { authorization: `Bearer ${token}` };
+      return rawRequest(host.port, { ...request, headers: { ...auth, ...request.headers } });
     },
     waitForImport(importId) {
       const done = finished.get(importId);
@@ -74,11 +87,16 @@ export interface RawResponse {
   body: string;
 }
 
+export interface RawRequest {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  omitHost?: boolean;
+}
+
 /** An HTTP request with the path sent exactly as given (fetch would normalise `..` away). */
-export function rawRequest(
-  port: number,
-  request: { method?: string; path: string; headers?: Record<string, string>; body?: string; omitHost?: boolean },
-): Promise<RawResponse> {
+export function rawRequest(port: number, request: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, method: request.method ?? 'GET', path: request.path, headers: request.headers, setHost: !request.omitHost },

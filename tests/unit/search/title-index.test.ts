@@ -51,7 +51,7 @@ describe('the title index (migration 002)', () => {
     });
     db.close();
 
-    const archive = openArchive(file);
+    const archive = openArchive(file, { upgrade: true });
     expect(archive.db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(titleCount(archive.db, 'حلب')).toBe(1);
     expect(titleCount(archive.db, 'رياض')).toBe(1);

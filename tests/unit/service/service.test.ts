@@ -136,7 +136,20 @@ describe('error mapping', () => {
     expect(failureOf(new ArshifError('not-found', 'gone'))).toEqual({ ok: false, error: { code: 'not-found', message: 'gone' } });
     expect(failureOf(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }))).toMatchObject({ error: { code: 'archive-busy' } });
     expect(failureOf(Object.assign(new Error('disk image is malformed'), { code: 'SQLITE_CORRUPT' }))).toMatchObject({ error: { code: 'damaged-archive' } });
-    expect(failureOf(Object.assign(new Error('ENOSPC: no space'), { code: 'ENOSPC' }))).toMatchObject({ error: { code: 'io' } });
+    expect(failureOf(Object.assign(new Error('ENOSPC: no space'), { code: 'ENOSPC', path: '/x/out.jsonl' }))).toEqual({
+      ok: false,
+      error: { code: 'disk-full', message: 'The disk holding /x/out.jsonl is full; free some space and try again (nothing half-written was kept).' },
+    });
+    expect(failureOf(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), '/a/news.arshif')).toMatchObject({
+      error: { code: 'disk-full', message: expect.stringContaining('/a/news.arshif') },
+    });
+    expect(failureOf(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }), '/a/news.arshif')).toMatchObject({
+      error: { code: 'permission-denied', message: expect.stringContaining('/a/news.arshif cannot be written here') },
+    });
+    expect(failureOf(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: '/etc/x' }))).toMatchObject({ error: { code: 'permission-denied' } });
+    expect(failureOf(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), '/a/news.arshif')).toMatchObject({
+      error: { message: expect.stringMatching(/locked by another program/) },
+    });
     const withStack = new TypeError('x is undefined\n    at foo (/src/secret.ts:1:1)');
     expect(failureOf(withStack)).toEqual({ ok: false, error: { code: 'internal', message: 'x is undefined' } });
   });
@@ -145,7 +158,7 @@ describe('error mapping', () => {
 describe('the handler table', () => {
   it('is a compile error to leave a method out', () => {
     // @ts-expect-error — `search` and every other method are missing: MethodHandlers demands all of them.
-    const incomplete: MethodHandlers = { archiveInfo: () => ({ path: '', articles: 0, sites: 0, schemaVersion: 1, sizeBytes: 0 }) };
+    const incomplete: MethodHandlers = { archiveInfo: () => ({ path: '', articles: 0, sites: 0, schemaVersion: 1, sizeBytes: 0, readonly: false }) };
     expect(incomplete).toBeDefined();
   });
 });
