@@ -79,7 +79,13 @@ export class ArchiveWorkerClient implements ApiCaller {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.send({ type: 'call', id, method, args });
+      try {
+        this.send({ type: 'call', id, method, args });
+      } catch (error) {
+        // Arguments that cannot cross to the worker (too deep to clone, …): nothing waits for an answer.
+        this.pending.delete(id);
+        resolve(fail('bad-request', `${method}: the arguments cannot be passed on (${(error as Error).message}).`));
+      }
     });
   }
 

@@ -177,6 +177,14 @@ export class ReaderPool {
     }, this.limitMs);
     reader.job = { id, job, timer };
     reader.affinity = job.affinity;
-    reader.worker.postMessage({ type: 'call', id, method: job.method, args: job.args } satisfies ToReader);
+    try {
+      reader.worker.postMessage({ type: 'call', id, method: job.method, args: job.args } satisfies ToReader);
+    } catch (error) {
+      // Arguments that cannot cross to the thread (too deep to clone, …): the reader stays free.
+      clearTimeout(timer);
+      reader.job = null;
+      job.resolve(fail('bad-request', `${job.method}: the arguments cannot be passed on (${(error as Error).message}).`));
+      this.dispatch();
+    }
   }
 }

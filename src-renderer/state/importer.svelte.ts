@@ -62,7 +62,12 @@ export class ImportState {
     this.starting = false;
     if (!result.ok) {
       // A path that does not exist stops the import before it starts; the message names it.
-      this.error = result.error.code === 'not-found' ? { text: t('importPathMissing'), detail: result.error.message } : describeError(result, t);
+      this.error =
+        result.error.code === 'not-found'
+          ? { text: t('importPathMissing'), detail: result.error.message }
+          : result.error.code === 'forbidden'
+            ? { text: t('importNeedsFileAccess'), detail: result.error.message }
+            : describeError(result, t);
       return false;
     }
     this.importId = result.value.importId;

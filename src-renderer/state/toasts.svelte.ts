@@ -56,6 +56,14 @@ export function errorCodeKey(code: ErrorCode) {
       return 'err_unreachable' as const;
     case 'timeout':
       return 'err_timeout' as const;
+    case 'needs-upgrade':
+      return 'err_needsUpgrade' as const;
+    case 'file-exists':
+      return 'err_fileExists' as const;
+    case 'disk-full':
+      return 'err_diskFull' as const;
+    case 'permission-denied':
+      return 'err_permissionDenied' as const;
     default:
       return 'err_internal' as const;
   }

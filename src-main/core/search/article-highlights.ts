@@ -15,7 +15,7 @@ import { resolveReadings } from './vocab.js';
 const MAX_SCANNED_CHARS = 400_000;
 
 export function articleHighlights(archive: Archive, id: number, query: string): ArticleHighlights {
-  const row = archive.db.prepare('SELECT title, paragraphs FROM articles WHERE id = ?').get(id) as { title: string; paragraphs: string } | undefined;
+  const row = archive.db.prepare('SELECT CAST(title AS TEXT) AS title, CAST(paragraphs AS TEXT) AS paragraphs FROM articles WHERE id = ?').get(id) as { title: string; paragraphs: string } | undefined;
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
   const paragraphs = parseParagraphs(row.paragraphs);
   const parsed = parseQuery(query);

@@ -59,7 +59,7 @@ export interface Ranking {
 }
 
 const TITLE_IDS = 'SELECT group_concat(rowid) FROM titles_fts WHERE titles_fts MATCH ?';
-const LOAD_TITLES = 'SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each(?))';
+const LOAD_TITLES = 'SELECT id, CAST(title AS TEXT) FROM articles WHERE id IN (SELECT value FROM json_each(?))';
 const BODY_RANK = 'SELECT rowid, bm25(articles_fts, 0.0, 0.0, 0.0, 1.0) AS s FROM articles_fts WHERE articles_fts MATCH ? ORDER BY s, rowid DESC';
 
 type RankRow = [number, number];

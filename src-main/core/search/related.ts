@@ -38,7 +38,7 @@ function candidateStems(title: string, lead: string): Map<string, number> {
 
 export function relatedArticles(archive: Archive, id: number, limit = DEFAULT_RELATED): ArticleSummary[] {
   const db = archive.db;
-  const row = stmt(db, 'SELECT title, paragraphs FROM articles WHERE id = ?').get(id) as { title: string; paragraphs: string } | undefined;
+  const row = stmt(db, 'SELECT CAST(title AS TEXT) AS title, CAST(paragraphs AS TEXT) AS paragraphs FROM articles WHERE id = ?').get(id) as { title: string; paragraphs: string } | undefined;
   if (!row) throw new ArshifError('not-found', `No article with id ${id}`);
   const n = Math.max(0, Math.min(limit, 100));
   if (n === 0) return [];
