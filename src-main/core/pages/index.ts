@@ -7,6 +7,7 @@ import { decodeBytes } from './decode.js';
 import { NO_HINTS } from './draft.js';
 import { readHtmlPage } from './html-page.js';
 import { recognise } from './recognise.js';
+import { trimSpace } from './chars.js';
 import { decodeCharacterReferences } from './references.js';
 import type { PageContext, PageOutcome, ParsedPage } from './types.js';
 import { articleUrl, siteOfUrl } from './urls.js';
@@ -52,14 +53,18 @@ function withReferencesDecoded(page: ParsedPage): ParsedPage {
   if (!mayHold(page.title) && !mayHold(page.author) && !mayHold(page.section) && !page.ticker.some(mayHold) && !page.paragraphs.some(mayHold)) {
     return page;
   }
-  const decodeOrNull = (text: string | null): string | null => (text === null ? null : decodeCharacterReferences(text));
+  // A decoded reference can be a space or a line break ("&nbsp;", "&#10;"): fields stay one trimmed line.
+  const decode = (text: string): string => trimSpace(decodeCharacterReferences(text).replace(/[\r\n]+/g, ' '));
+  const decodeOrNull = (text: string | null): string | null => (text === null ? null : decode(text) || null);
+  const lines = (texts: string[]): string[] => texts.map(decode).filter((line) => line.length > 0);
+  const paragraphs = lines(page.paragraphs);
   return {
     ...page,
-    title: decodeCharacterReferences(page.title),
+    title: decode(page.title) || page.title,
     author: decodeOrNull(page.author),
     section: decodeOrNull(page.section),
-    ticker: page.ticker.map(decodeCharacterReferences),
-    paragraphs: page.paragraphs.map(decodeCharacterReferences),
+    ticker: lines(page.ticker),
+    paragraphs: paragraphs.length > 0 ? paragraphs : page.paragraphs,
   };
 }
 

@@ -273,6 +273,22 @@ describe('character references in text saves', () => {
     expect(p.ticker).toEqual(['“طوارئ” في المدينة', "خبر 'ثان'"]);
     expect(p.paragraphs[0]).toBe(`${AR[0]} “مؤكداً”`);
   });
+
+  it('leave every field one trimmed line when a reference decodes to a space or a line break', () => {
+    const text = [
+      'دمشق    21 / 07 / 2018',
+      'خبر أول\u00a0\u00a0&nbsp;',
+      'أخبار محلية',
+      '2016-12-16 15:24:14 | الأرشيف',
+      'عنوان الخبر&nbsp;',
+      `&nbsp;${AR[0]}&#10;${AR[1]}`,
+      '&nbsp;&#160;',
+      'عدد القراءات : 981',
+    ].join('\n');
+    const p = pageOf(readPage(utf8(text), 'page.txt'));
+    expect(p.title).toBe('عنوان الخبر');
+    expect(p.paragraphs).toEqual([`${AR[0]} ${AR[1]}`]);
+  });
 });
 
 describe('hostile shapes stay linear', () => {
