@@ -7,14 +7,13 @@ import { decodeBytes } from './decode.js';
 import { NO_HINTS } from './draft.js';
 import { readHtmlPage } from './html-page.js';
 import { recognise } from './recognise.js';
-import { trimSpace } from './chars.js';
-import { decodeCharacterReferences } from './references.js';
+import { decodeReferencesInLine } from './references.js';
 import type { PageContext, PageOutcome, ParsedPage } from './types.js';
 import { articleUrl, siteOfUrl } from './urls.js';
 
 export type { PageContext, PageLayout, PageOutcome, ParsedPage } from './types.js';
 export { splitByline } from './byline.js';
-export { decodeCharacterReferences } from './references.js';
+export { decodeCharacterReferences, decodeReferencesInLine } from './references.js';
 
 const HTML_NAME = /\.(?:html?|xhtml|shtml)$/iu;
 /** A text file that is really an HTML document (saved under .txt, .php, .aspx or no extension). */
@@ -53,8 +52,7 @@ function withReferencesDecoded(page: ParsedPage): ParsedPage {
   if (!mayHold(page.title) && !mayHold(page.author) && !mayHold(page.section) && !page.ticker.some(mayHold) && !page.paragraphs.some(mayHold)) {
     return page;
   }
-  // A decoded reference can be a space or a line break ("&nbsp;", "&#10;"): fields stay one trimmed line.
-  const decode = (text: string): string => trimSpace(decodeCharacterReferences(text).replace(/[\r\n]+/g, ' '));
+  const decode = decodeReferencesInLine;
   const decodeOrNull = (text: string | null): string | null => (text === null ? null : decode(text) || null);
   const lines = (texts: string[]): string[] => texts.map(decode).filter((line) => line.length > 0);
   const paragraphs = lines(page.paragraphs);

@@ -5,6 +5,7 @@ import { run as fingerprintArticles, sql as urlsAndFingerprints } from './003-ur
 import { sql as importRecords } from './004-import-records.js';
 import { sql as versions } from './005-versions.js';
 import { run as reindexAndGroup, sql as stemsAndGroups } from './006-stems-and-groups.js';
+import { run as decodeReferences, sql as characterReferences } from './007-character-references.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'import-records', sql: importRecords },
   { version: 5, name: 'versions', sql: versions },
   { version: 6, name: 'stems-and-groups', sql: stemsAndGroups, run: reindexAndGroup },
+  { version: 7, name: 'character-references', sql: characterReferences, run: decodeReferences },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
