@@ -1,5 +1,5 @@
 /**
- * Migration 5 on an archive an earlier Arshif wrote (schema 3): the search index is rebuilt with
+ * Migration 6 (numbered 5 on its branch) on an archive an earlier Arshif wrote (schema 3): the search index is rebuilt with
  * today's stems (ة kept apart from ه) and the near-duplicates already stored are grouped.
  */
 import path from 'node:path';
@@ -20,7 +20,7 @@ function oldIndexText(text: string): { norm: string; stem: string } {
   return analyzeForIndex(text.replace(/ة/g, 'ه'));
 }
 
-describe('migration 5: stems with ة, near-duplicate groups', () => {
+describe('migration 6: stems with ة, near-duplicate groups', () => {
   const tmp = useTempDir();
 
   it('re-indexes every article and groups the copies already stored', () => {
@@ -44,9 +44,9 @@ describe('migration 5: stems with ة, near-duplicate groups', () => {
         titles.run(id, title.norm, title.stem);
       });
     });
-    const archive = openArchive(file);
+    const archive = openArchive(file, { upgrade: true });
     try {
-      expect(archive.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5);
+      expect(archive.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(6);
       expect(checkIntegrity(archive)).toEqual([]);
       const ids = (query: string): number[] => searchArchive(archive, { query, collapse: false }).hits.map((h) => h.id).sort();
       expect(ids('الرياضة')).toEqual([1]);
