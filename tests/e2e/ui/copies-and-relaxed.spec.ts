@@ -44,7 +44,9 @@ test.beforeAll(async ({ browser }) => {
     archive.close();
   }
   host = await startHost({ archive: path.join(dir, 'copies.arshif') });
-  page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  await host.signIn(context);
+  page = await context.newPage();
   await guardNetwork(page);
   await page.goto(host.url);
 });

@@ -31,8 +31,8 @@ test('the ticker is one tab stop; the arrow keys walk its headlines, in reading 
   // Exactly one headline is in the tab order.
   expect(await marquee(page).locator('.headline[tabindex="0"]').count()).toBe(1);
 
-  // From the day picker (the "next day" button after it is disabled on the latest day), Tab enters the headlines.
-  await page.getByRole('combobox', { name: ar.tickerDay }).focus();
+  // From the ticker-history button (the last control of the picker), Tab enters the headlines.
+  await page.getByRole('button', { name: ar.tickerHistory }).focus();
   await page.keyboard.press('Tab');
   expect(await focusedIndex(page)).toBe('0');
   // One more Tab leaves the headlines (the still band has no pause button: the sidebar is next).

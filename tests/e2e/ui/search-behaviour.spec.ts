@@ -102,9 +102,11 @@ test('typing is debounced, a stale answer is dropped, and marks come from ranges
 
   // Five quick keystrokes: fewer requests than keystrokes (one on an unloaded machine), the last for the whole word.
   await box.pressSequentially('مدينة', { delay: 20 });
-  await expect(page.locator('.hits > li')).toHaveCount(2);
+  // On a loaded machine a keystroke can come later than the debounce; the whole word is still asked last.
+  await expect.poll(() => calls.at(-1)?.query).toBe('مدينة');
+  await expect(page.locator('.hits h2').first()).toHaveText('نتيجة مدينة الأولى');
   expect(calls.length).toBeLessThan(5);
-  expect(calls.at(-1)?.query).toBe('مدينة');
+  calls.length = 0;
 
   // "حل" is answered late; "حلب" typed after it must win.
   await box.fill('حل');
@@ -113,7 +115,7 @@ test('typing is debounced, a stale answer is dropped, and marks come from ranges
   await expect(page.locator('.hits h2').first()).toHaveText('نتيجة حلب الأولى');
   await page.waitForTimeout(1200);
   await expect(page.locator('.hits h2').first()).toHaveText('نتيجة حلب الأولى');
-  expect(calls.map((c) => c.query)).toEqual(['مدينة', 'حل', 'حلب']);
+  expect(calls.map((c) => c.query)).toEqual(['حل', 'حلب']);
 
   // Marks: exactly the ranges, and the snippet's markup stays text.
   const first = page.locator('.hits > li').first();

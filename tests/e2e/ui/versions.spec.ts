@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { messages } from '../../../src-renderer/lib/i18n.js';
+import { messages, plurals } from '../../../src-renderer/lib/i18n.js';
 import { SCRAPES, TITLE_1, TITLE_2, writeScrape } from '../../helpers/edited-article.js';
 import { fixtureCorpus, guardNetwork, screenshotPath, useHost } from './harness.js';
 
@@ -66,7 +66,7 @@ test('the edited article carries the badge; the browse filter and sort find it',
   await page.getByRole('button', { name: ar.editedOnly }).click();
   await expect(page.getByRole('button', { name: ar.editedOnly })).toHaveAttribute('aria-pressed', 'true');
   await expect(list().getByRole('option').first()).toHaveAttribute('aria-setsize', '1');
-  await expect(page.locator('.browse .count')).toHaveText(`${digits(1)} مقالة`);
+  await expect(page.locator('.browse .count')).toHaveText(plurals.ar.articles.one!);
   await page.getByRole('button', { name: ar.editedOnly }).click();
   await page.getByRole('combobox', { name: ar.sortBy }).selectOption('most-edited');
   await expect(list().getByRole('option').first()).toContainText(TITLE_2);
@@ -132,7 +132,7 @@ test('a snapshot opens its own version, and from there its diff', async () => {
   await expect(versions.locator('.version')).toHaveCount(3);
   // The first scrape's file: its read count, and its text.
   await expect(versions.locator('.version').first()).toContainText(digits(SCRAPES[0]!.readCount));
-  await versions.locator('.version').first().getByRole('button', { name: fill(ar.openCopyOf, { path: '' }).trim() }).click();
+  await versions.locator('.version').first().getByRole('button', { name: ar.openCopy, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: fill(ar.readingVersion, { n: digits(1), total: digits(3) }) })).toBeVisible();
   await expect(page.locator('#version-title')).toHaveText(TITLE_1);
   await page.getByRole('button', { name: ar.compareWithShown }).click();
