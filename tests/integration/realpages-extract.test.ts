@@ -57,9 +57,11 @@ describe.skipIf(missing !== null)('real saved pages (issue 8 targets)', () => {
   });
 
   it('title exact on ≥ 85 % of the pages (the issue asks 90 %: see the note)', () => {
-    // Not reached: 18 readability-set truths keep the site name in the title ("… | eHow", "… - Wikipedia"),
-    // which the issue forbids, and about 30 fundus truths pick one of several headlines a page states
-    // (JSON-LD vs og:title vs <h1>) by a per-publisher rule. This floor guards against regressions.
+    // Not reached (measured 85.8 %, 49 misses): 18 readability-set truths keep what the issue says to cut
+    // (a site name "… | eHow", "… - Wikipedia", a byline, an app-name prefix), and 22 fundus truths pick one
+    // of the different headlines a page states (JSON-LD headline, og:title, <h1>) by a per-publisher rule
+    // that no page-level signal predicts: each general ordering tried trades as many pages as it wins.
+    // This floor guards against regressions.
     const exact = results.filter((r) => titleExact(pageOf(r)?.title ?? null, r.row.title)).length;
     expect(exact / results.length).toBeGreaterThanOrEqual(0.85);
   });

@@ -4,7 +4,7 @@
  * extractor (extract/article.ts), judged the same way: error pages, no title, too little body.
  */
 import { splitByline } from './byline.js';
-import { countLetters, toAsciiDigits } from './chars.js';
+import { countLetters, isArabicLetterCode, toAsciiDigits } from './chars.js';
 import { toLines } from './draft.js';
 import { isErrorLine } from './errors.js';
 import { extractHtmlArticle } from './extract/article.js';
@@ -21,8 +21,18 @@ const HEADER_DATE = /\d{1,2} ?\/ ?\d{1,2} ?\/ ?\d{4}/u;
 const PUBLISHED_LINE = /\d{4}-\d{1,2}-\d{1,2}(?: |&nbsp;)+\d{1,2}:\d{2}/u;
 const INDIC_DIGITS = /[٠-٩]/u;
 
+/** Arabic letters an Arabic article page has at the least (a language menu's "العربية" has a handful). */
+const MIN_ARABIC_LETTERS = 100;
+
+function hasArabicText(html: string): boolean {
+  let count = 0;
+  for (let i = 0; i < html.length; i++) if (isArabicLetterCode(html.charCodeAt(i)) && ++count >= MIN_ARABIC_LETTERS) return true;
+  return false;
+}
+
 function hasAlazmenahLandmark(html: string): boolean {
-  if (!html.includes('ا')) return false; // an Arabic layout: no alef, no Arabic text
+  // An Arabic layout: pages in other languages that only name "العربية" in a language menu skip the recogniser.
+  if (!html.includes('ا') || !hasArabicText(html)) return false;
   if (html.includes('القراءات') || html.includes('المشاهدات')) return true;
   if (HEADER_DATE.test(html) || PUBLISHED_LINE.test(html)) return true;
   if (!INDIC_DIGITS.test(html)) return false;

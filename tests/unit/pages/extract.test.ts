@@ -180,6 +180,48 @@ describe('the title', () => {
     expect(byline.author).toBe('سامي يوسف');
   });
 
+  it('is the headline the page shows when JSON-LD states another one that nothing confirms', () => {
+    const seo = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Tram line 2025: costs, route and timetable explained' };
+    const html = page(
+      `<title>Tram line 2025: costs, route and timetable explained | Daily Example</title>` +
+        `<meta property="og:title" content="Council votes to take the tram north"><script type="application/ld+json">${JSON.stringify(seo)}</script>`,
+      `<article><h1>Council votes to take the tram north</h1>${paragraphs(EN)}</article>`,
+    );
+    expect(read(html).title).toBe('Council votes to take the tram north');
+  });
+
+  it('keeps the JSON-LD headline when the visible <h1> states it, whatever og:title says', () => {
+    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Council votes to take the tram north' };
+    const html = page(
+      `<meta property="og:title" content="Trams are coming: what it means for you"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      `<article><h1>Council votes to take the tram north</h1>${paragraphs(EN)}</article>`,
+    );
+    expect(read(html).title).toBe('Council votes to take the tram north');
+  });
+
+  it('cuts a site name before the headline ("Site - Headline") but no other separated part', () => {
+    const prefixed = page('<title>Daily Example - Tram line to reach the north</title><meta property="og:site_name" content="Daily Example">', `<article>${paragraphs(EN)}</article>`);
+    expect(read(prefixed).title).toBe('Tram line to reach the north');
+    const inner = page(
+      '<title>Paris - Berlin night train returns after ten years | Daily Example</title><meta property="og:site_name" content="Daily Example">',
+      `<article>${paragraphs(EN)}</article>`,
+    );
+    expect(read(inner).title).toBe('Paris - Berlin night train returns after ten years');
+  });
+
+  it('drops a kicker that another metadata field leaves out, and restores a headline the metadata cut with "…"', () => {
+    const kicker = page(
+      '<meta property="og:title" content="Transport: Council votes to take the tram north"><meta name="twitter:title" content="Council votes to take the tram north">',
+      `<article>${paragraphs(EN)}</article>`,
+    );
+    expect(read(kicker).title).toBe('Council votes to take the tram north');
+    const shortened = page(
+      '<meta property="og:title" content="Council votes to take the tram north after a debate that…">',
+      `<article><h1>Council votes to take the tram north after a debate that lasted ten years</h1>${paragraphs(EN)}</article>`,
+    );
+    expect(read(shortened).title).toBe('Council votes to take the tram north after a debate that lasted ten years');
+  });
+
   it('decodes character references that metadata carries escaped twice', () => {
     const html = page(
       '<meta property="og:title" content="Council says &amp;quot;yes&amp;quot; to the tram &amp;#8211; finally">',

@@ -277,9 +277,11 @@ export function extractHtmlArticle(html: string, context: ExtractContext = {}): 
     metadata.meta.get('og:title') ?? '',
     metadata.meta.get('twitter:title') ?? '',
   ]) : null;
+  const jsonLdTitles = [jsonTitle, json !== null && !json.pageOnly ? (jsonTitle === json.name ? json.headline : json.name) : null].filter(
+    (t): t is string => typeof t === 'string' && t.trim().length > 0,
+  );
   const metadataTitles = [
-    jsonTitle,
-    json !== null && !json.pageOnly ? (jsonTitle === json.name ? json.headline : json.name) : null,
+    ...jsonLdTitles,
     metadata.meta.get('og:title'),
     metadata.meta.get('twitter:title'),
     metadata.meta.get('dc.title'),
@@ -294,7 +296,7 @@ export function extractHtmlArticle(html: string, context: ExtractContext = {}): 
     ...surveyed.headlines,
     ...surveyed.headings.filter((h) => h.tag === 'h2').map((h) => h.text),
   ].filter((t) => t.length > 0);
-  const title = chooseTitle({ metadata: metadataTitles, documentTitle, headings, h1h2, siteNames });
+  const title = chooseTitle({ metadata: metadataTitles, fromJsonLd: jsonLdTitles.length, documentTitle, headings, h1h2, siteNames });
   const extracted = cleanBlocks(blocks, { title });
   const guided = blocksGuidedByBody(html, json?.body ?? null, extracted);
   const paragraphs = guided === null ? extracted : cleanBlocks(guided, { title });

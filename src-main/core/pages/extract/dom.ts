@@ -9,7 +9,8 @@ import { Parser } from 'htmlparser2';
 
 export type Attrs = Record<string, string>;
 
-const WHITESPACE_RUN = /\s{2,}/gu;
+/** Two or more whitespace characters (no `u` flag: `\s` is the same set, and the scan is faster). */
+const WHITESPACE_RUN = /\s\s+/g;
 
 export class HtmlNode {
   /** Lower-case tag name; '#text' for text and '#root' for the document. */

@@ -11,6 +11,8 @@ import { decodeCharacterReferences } from '../references.js';
 export interface TitleSources {
   /** Metadata titles, most trusted first (JSON-LD, og:title, twitter:title, dc.title, meta title…). */
   metadata: string[];
+  /** How many of the first `metadata` titles come from JSON-LD (its name and headline). */
+  fromJsonLd?: number;
   /** The `<title>` text. */
   documentTitle: string | null;
   /** Visible headings that may be the headline (`<h1>`s, itemprop=headline), in page order. */
@@ -140,8 +142,10 @@ export function chooseTitle(sources: TitleSources): string | null {
 
   const first = metadata[0];
   if (first !== undefined) {
+    const firstFromJsonLd = (sources.fromJsonLd ?? 0) > 0;
+    const others = metadata.slice(1);
     // Other sources that state a headline on their own (not the <title>, which carries the site's chrome).
-    const otherMetadata = new Set(metadata.slice(1).map(titleCompareKey).filter((k) => k.length > 0));
+    const otherMetadata = new Set(others.map(titleCompareKey).filter((k) => k.length > 0));
     const headingKeys = new Set(headings.map(titleCompareKey).filter((k) => k.length > 0));
     const firstKey = titleCompareKey(first);
     const parts = [...separatedParts(first), ...kickerRemoved(first)];
@@ -152,6 +156,12 @@ export function chooseTitle(sources: TitleSources): string | null {
     // … or as a visible heading states it.
     if (headingKeys.has(firstKey)) return first;
     for (const part of parts) if (headingKeys.has(titleCompareKey(part))) return part;
+    // JSON-LD that nothing confirms (often the SEO title) while the visible headline confirms another
+    // metadata title (og:title…): the headline the page shows.
+    if (firstFromJsonLd) {
+      const confirmed = others.find((t) => headingKeys.has(titleCompareKey(t)));
+      if (confirmed !== undefined) return confirmed;
+    }
     // A headline the metadata shortened (cut with "…", or in the middle of a word).
     const longer = [...metadata.slice(1), ...headings].find((t) => isShortenedFrom(first, t));
     return longer ?? first;
