@@ -92,6 +92,14 @@ describe('the command inside the packaged app (electron-builder.yml)', () => {
     expect(resourcesFrom(builder.extraResources, 'out/electron-native')).toEqual([{ from: 'out/electron-native', to: 'native', filter: ['*.node'] }]);
   });
 
+  it('ships the notices of third-party code ported into our source (the Readability port)', () => {
+    expect(resourcesFrom(builder.extraResources, 'resources/licenses')).toEqual([{ from: 'resources/licenses', to: 'licenses', filter: ['*.txt'] }]);
+    const notices = fs.readFileSync('resources/licenses/THIRD_PARTY_NOTICES.txt', 'utf8');
+    expect(notices).toContain('src-main/core/pages/extract/readable.ts');
+    expect(notices).toContain('Apache License, Version 2.0');
+    expect(fs.readFileSync('src-main/core/pages/extract/readable.ts', 'utf8')).toContain('THIRD_PARTY_NOTICES.txt');
+  });
+
   it('ships the launcher for each platform in resources/bin', () => {
     const launchers = { linux: 'arshif', mac: 'arshif', win: 'arshif.cmd' } as const;
     for (const [platform, file] of Object.entries(launchers) as Array<[keyof typeof launchers, string]>) {

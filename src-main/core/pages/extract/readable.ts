@@ -1,7 +1,7 @@
 /**
  * Finds the article's content element the way Firefox Reader View does: a port of the content scoring
- * of Mozilla Readability (Readability.js 0.6, Apache-2.0; its `_grabArticle` and `_prepArticle`) to
- * our own tree. Paragraph-like elements earn points for their length and commas and pass them up to
+ * of Mozilla Readability (Readability.js 0.6, Apache-2.0, see resources/licenses/THIRD_PARTY_NOTICES.txt;
+ * its `_grabArticle` and `_prepArticle`) to our own tree. Paragraph-like elements earn points for their length and commas and pass them up to
  * their ancestors; class names and link density weigh in; the best ancestor and its related siblings
  * are the article; then lists, tables, forms and boxes that look like chrome are cleaned out. When the
  * result is too short the search is rerun with fewer rules, as Readability does.
