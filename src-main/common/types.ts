@@ -115,6 +115,8 @@ export interface ArchiveStats {
   sites: CountBucket[];
   sections: Array<CountBucket & { site: string }>;
   years: CountBucket[];
+  /** Copies folded under another copy of the same story (near-duplicate groups): rows a folded list does not show. */
+  foldedCopies: number;
 }
 
 export type RejectReason =

@@ -2,7 +2,7 @@
  * The app's addresses, as hash routes: what can be linked, bookmarked and walked with Back/Forward.
  *
  *   #/                                   every article (browse)
- *   #/site/<site>?section=&year=&month=&sort=&edited=1
+ *   #/site/<site>?section=&year=&month=&sort=&edited=1&copies=all   (copies=all: every copy of a story, not one row)
  *   #/search?q=<query>&site=&section=&author=&from=&to=&sort=&all=1   (all=1: earlier wording too)
  *   #/article/<id>?q=<query>             an article (with the words of a search highlighted)
  *   #/ticker/<site>?date=<YYYY-MM-DD>    a site's ticker history (at the month of that day)
@@ -20,6 +20,8 @@ export interface BrowseRoute {
   sort: ListSort;
   /** Only articles edited after their first scrape. */
   edited: boolean;
+  /** Every copy of a story as its own row (the list folds near-duplicate copies into one row by default). */
+  allCopies: boolean;
 }
 
 export interface SearchRoute {
@@ -59,7 +61,7 @@ const SEARCH_SORTS: readonly SearchSort[] = ['relevance', ...ARTICLE_SORTS];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 2000;
 
-export const HOME: BrowseRoute = { kind: 'browse', site: null, section: null, year: null, month: null, sort: 'newest', edited: false };
+export const HOME: BrowseRoute = { kind: 'browse', site: null, section: null, year: null, month: null, sort: 'newest', edited: false, allCopies: false };
 
 function int(value: string | null, min: number, max: number): number | null {
   if (value === null || !/^\d{1,7}$/.test(value)) return null;
@@ -134,6 +136,7 @@ function browseFrom(site: string | null, params: URLSearchParams): BrowseRoute {
     month: year === null ? null : int(params.get('month'), 1, 12),
     sort: sort && LIST_SORTS.includes(sort) ? sort : 'newest',
     edited: params.get('edited') === '1',
+    allCopies: params.get('copies') === 'all',
   };
 }
 
@@ -157,6 +160,7 @@ export function formatRoute(route: Route): string {
           ['month', route.year === null ? null : route.month],
           ['sort', route.sort === 'newest' ? null : route.sort],
           ['edited', route.edited ? 1 : null],
+          ['copies', route.allCopies ? 'all' : null],
         ])
       );
     }

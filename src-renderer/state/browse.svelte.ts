@@ -26,6 +26,8 @@ export class BrowseState implements Sequence {
   sort = $state<ListSort>('newest');
   /** Only articles edited after their first scrape. */
   edited = $state(false);
+  /** Every copy of a story as its own row, instead of one row per story. */
+  allCopies = $state(false);
 
   total = $state(0);
   /** True once an answer for the current filters has arrived: only then is `total` true. */
@@ -61,12 +63,14 @@ export class BrowseState implements Sequence {
       month: this.month,
       sort: this.sort,
       edited: this.edited,
+      allCopies: this.allCopies,
     };
   }
 
   get query(): ListQuery {
     const q: ListQuery = { sort: this.sort };
     if (this.edited) q.edited = true;
+    if (this.allCopies) q.collapse = false;
     if (this.site) q.site = this.site;
     if (this.site && this.section !== null) q.section = this.section;
     if (this.year !== null) {
@@ -92,13 +96,15 @@ export class BrowseState implements Sequence {
       route.year !== this.year ||
       route.month !== this.month ||
       route.sort !== this.sort ||
-      route.edited !== this.edited;
+      route.edited !== this.edited ||
+      route.allCopies !== this.allCopies;
     this.site = route.site;
     this.section = route.section;
     this.year = route.year;
     this.month = route.month;
     this.sort = route.sort;
     this.edited = route.edited;
+    this.allCopies = route.allCopies;
     if (changed || (!this.ready && !this.error)) void this.reload();
   }
 
@@ -128,6 +134,11 @@ export class BrowseState implements Sequence {
 
   setEdited(edited: boolean): void {
     this.edited = edited;
+    void this.reload();
+  }
+
+  setAllCopies(all: boolean): void {
+    this.allCopies = all;
     void this.reload();
   }
 

@@ -54,6 +54,7 @@ export function statsCommand(archive: Archive, values: CliValues): void {
   const stats = getStats(archive);
   if (values.json) return printJson(stats);
   printLine(`${stats.articles} articles · ${stats.snapshots} snapshots · ${stats.tickerDays} ticker days · ${stats.imports} imports`);
+  if (stats.foldedCopies > 0) printLine(`${stats.foldedCopies} of the articles are copies of a story on another site (list and search show one row per story)`);
   printLine('Sites:');
   for (const s of stats.sites) printLine(`  ${s.value}: ${s.count}`);
   printLine('Sections:');

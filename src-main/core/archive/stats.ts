@@ -27,6 +27,7 @@ export function getStats(archive: Archive): ArchiveStats {
          GROUP BY value ORDER BY value`,
       )
       .all() as CountBucket[],
+    foldedCopies: count(archive, 'SELECT count(*) - count(DISTINCT group_id) AS n FROM articles WHERE group_id IS NOT NULL'),
   };
 }
 

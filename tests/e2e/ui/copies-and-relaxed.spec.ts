@@ -91,3 +91,23 @@ test('no article has all the words: the relaxed line, and "did you mean" with th
   await expect(searchBox()).toHaveValue('والقنصلية فإـسطنبول ف نار');
   await expect(page.locator('.hits > li').first()).toContainText('حريق قرب القنصلية في إسطنبول');
 });
+
+test('browsing: the story is one row until "every copy" is pressed; then each copy is its own row, and the address keeps it', async () => {
+  await page.goto(host.url);
+  const rows = page.getByRole('listbox', { name: ar.articleList }).getByRole('option');
+  await expect(rows).toHaveCount(ARTICLES.length - 2);
+  await expect(rows.filter({ hasText: 'مستشفى' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'مستشفى' })).toContainText(ar.alsoOn);
+  const everyCopy = page.getByRole('button', { name: ar.everyCopy });
+  await expect(everyCopy).toHaveAttribute('aria-pressed', 'false');
+  await everyCopy.click();
+  await expect(everyCopy).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows).toHaveCount(ARTICLES.length);
+  await expect(rows.filter({ hasText: 'مستشفى' })).toHaveCount(3);
+  expect(new URL(page.url()).hash).toContain('copies=all');
+  await page.reload();
+  await expect(page.getByRole('button', { name: ar.everyCopy })).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows).toHaveCount(ARTICLES.length);
+  const axe = await new AxeBuilder({ page }).include('.browse').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});

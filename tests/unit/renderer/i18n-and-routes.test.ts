@@ -74,10 +74,10 @@ describe('addresses', () => {
   it('read and write every kind of place', () => {
     const places: Route[] = [
       HOME,
-      { kind: 'browse', site: 'alazmenah.com', section: null, year: null, month: null, sort: 'newest', edited: false },
-      { kind: 'browse', site: 'موقع عربي', section: 'أخبار سورية', year: 2017, month: 8, sort: 'most-read', edited: false },
-      { kind: 'browse', site: 'x.com', section: '', year: 1438, month: null, sort: 'oldest', edited: false },
-      { kind: 'browse', site: null, section: null, year: null, month: null, sort: 'most-edited', edited: true },
+      { kind: 'browse', site: 'alazmenah.com', section: null, year: null, month: null, sort: 'newest', edited: false, allCopies: false },
+      { kind: 'browse', site: 'موقع عربي', section: 'أخبار سورية', year: 2017, month: 8, sort: 'most-read', edited: false, allCopies: false },
+      { kind: 'browse', site: 'x.com', section: '', year: 1438, month: null, sort: 'oldest', edited: false, allCopies: false },
+      { kind: 'browse', site: null, section: null, year: null, month: null, sort: 'most-edited', edited: true, allCopies: true },
       { kind: 'ticker', site: 'alazmenah.com', date: '2018-07-21' },
       { kind: 'ticker', site: 'موقع عربي', date: null },
       { kind: 'search', q: 'حلب "هدنة جديدة" -روسيا', site: 'a.com', from: '2016-01-01', to: '2016-12-31', sort: 'newest' },
@@ -101,7 +101,7 @@ describe('addresses', () => {
     for (const hash of ['#/nope', '#/article/abc', '#/article/0', '#/article/1/2', '#/site', '#/site/%E0%A4%A', '#/ticker', 'garbage', '#main']) {
       expect(parseRoute(hash).kind, hash).toBe('not-found');
     }
-    expect(parseRoute('#/site/a.com?year=abc&month=13&sort=sideways')).toEqual({ kind: 'browse', site: 'a.com', section: null, year: null, month: null, sort: 'newest', edited: false });
+    expect(parseRoute('#/site/a.com?year=abc&month=13&sort=sideways')).toEqual({ kind: 'browse', site: 'a.com', section: null, year: null, month: null, sort: 'newest', edited: false, allCopies: false });
     expect(parseRoute('#/search?q=x&from=yesterday&sort=best')).toEqual({ kind: 'search', q: 'x', sort: 'relevance' });
   });
 });

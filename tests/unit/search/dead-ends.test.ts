@@ -11,6 +11,7 @@ import type { SearchQuery, SearchResult } from '../../../src-main/common/types.j
 import type { Archive } from '../../../src-main/core/archive/archive.js';
 import { listArticles } from '../../../src-main/core/archive/articles.js';
 import { articleCopies } from '../../../src-main/core/archive/copies.js';
+import { getStats } from '../../../src-main/core/archive/stats.js';
 import { searchArchive } from '../../../src-main/core/search/index.js';
 import { buildArchive, type TestArticle } from './fixture.js';
 
@@ -192,6 +193,8 @@ describe('near-duplicate groups when browsing and reading', () => {
     expect(row.id).toBe(14); // the newest copy comes first in the newest-first list
     expect(row.copies.map((c) => c.id).sort()).toEqual([12, 13]);
     expect(listArticles(archive, { limit: 100, collapse: false }).total).toBe(ARTICLES.length);
+    // The archive's figures say how many rows folding hides (the browse view offers "every copy" only then).
+    expect(getStats(archive).foldedCopies).toBe(2);
   });
 
   it('never hides a copy from a filter', () => {
