@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { SearchResult } from '../../../src-main/common/types.js';
 import { hijriMonthOfDay, hijriMonthRange, hijriYearRange } from '../../../src-renderer/lib/calendar.js';
-import { messages } from '../../../src-renderer/lib/i18n.js';
+import { fill, messages, pluralTemplate } from '../../../src-renderer/lib/i18n.js';
 import { articleId, importFixture } from './fixture-archive.js';
 import { useHost } from './harness.js';
 
@@ -120,7 +120,7 @@ test('with the Hijri calendar, the search timeline and year facet count Hijri mo
   const range = hijriMonthRange(year, month);
   const label = shown.find(([m]) => m === busiest)![1];
   expect(label).toContain(new Intl.DateTimeFormat('ar-SA-u-ca-islamic-umalqura', { timeZone: 'UTC', month: 'long' }).format(new Date(`${range.from}T00:00:00Z`)));
-  expect(label).toContain(busiestCount.toLocaleString('ar', { numberingSystem: 'arab' } as Intl.NumberFormatOptions));
+  expect(label).toContain(fill(pluralTemplate('ar', 'results', busiestCount), { n: busiestCount.toLocaleString('ar', { numberingSystem: 'arab' } as Intl.NumberFormatOptions) }));
 
   // The year facet is by Hijri year, with its era.
   const years = page.getByRole('group', { name: ar.facetYearHijri });
