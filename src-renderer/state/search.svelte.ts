@@ -217,7 +217,7 @@ export class SearchState implements Sequence {
       const key = JSON.stringify(rest);
       if ((!from && !to) || key !== this.timelineKey) {
         this.timeline = answer.value.timeline;
-        this.timelineCalendar = answer.value.calendar;
+        this.timelineCalendar = answer.value.calendar === 'hijri' ? 'hijri' : 'gregorian';
         this.timelineKey = from || to ? '' : key;
       }
       this.result = answer.value;
