@@ -15,6 +15,7 @@ export const OPTIONS = {
   offset: { type: 'string' },
   'min-reads': { type: 'string' },
   'all-versions': { type: 'boolean' },
+  calendar: { type: 'string' },
   exact: { type: 'boolean' },
   edited: { type: 'boolean' },
   date: { type: 'string' },

@@ -26,6 +26,7 @@ Usage: arshif <command> [options]
                                    words (all must match, any clitic form), "exact phrase", -exclude,
                                    OR (or أو), prefix*; put -- before a query that starts with -
          [--all-versions]          also match the earlier wording of edited articles
+         [--calendar hijri]        timeline and year facet in Hijri (Umm al-Qura) months and years
   ticker --archive F [--site S] [--date YYYY-MM-DD]
   ticker --archive F --site S [--from D] [--to D]   the ticker over days: calendar, headlines, who left early
   versions <id> --archive F        the versions of an article (each distinct text), with their snapshots

@@ -11,6 +11,7 @@ import type {
   ArticleWithCopies,
   ArchiveInfo,
   ArchiveStats,
+  Calendar,
   ExportField,
   ExportResult,
   UpgradeResult,
@@ -26,6 +27,8 @@ import type {
   TickerSnapshot,
   VersionDiff,
 } from './types.js';
+
+const CALENDARS = ['gregorian', 'hijri'] as const satisfies readonly Calendar[];
 
 /** The article fields a field mapping may name (ExportField). */
 export const EXPORT_FIELDS = ['title', 'body', 'date', 'url', 'author', 'section', 'site', 'scraped'] as const satisfies readonly ExportField[];
@@ -71,6 +74,7 @@ export const schemas = {
     sort: v.optional(v.picklist(['relevance', 'newest', 'oldest', 'most-read'])),
     allVersions: v.optional(v.boolean()),
     collapse: v.optional(v.boolean()),
+    calendar: v.optional(v.picklist(CALENDARS)),
   }),
   byId: v.strictObject({ id }),
   highlights: v.strictObject({ id, query: text(10_000) }),
@@ -93,7 +97,7 @@ export const schemas = {
     theme: v.optional(v.picklist(['system', 'light', 'sepia', 'dark'])),
     language: v.optional(v.picklist(['ar', 'en'])),
     digits: v.optional(v.picklist(['arabic', 'western'])),
-    calendar: v.optional(v.picklist(['gregorian', 'hijri'])),
+    calendar: v.optional(v.picklist(CALENDARS)),
     monthNames: v.optional(v.picklist(['auto', 'levantine', 'gulf-egyptian', 'maghrebi', 'moroccan'])),
     fontSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(12), v.maxValue(40))),
   }),

@@ -209,6 +209,8 @@ export interface SearchQuery {
   allVersions?: boolean;
   /** One row per story: near-duplicate copies are folded into their best-ranked copy (default true). */
   collapse?: boolean;
+  /** The calendar of the timeline and the year facet (default gregorian); the filters stay Gregorian days. */
+  calendar?: Calendar;
 }
 
 /** A half-open range [start, end) of UTF-16 offsets into the string it accompanies. */
@@ -272,8 +274,13 @@ export interface SearchResult {
   offset: number;
   hits: SearchHit[];
   facets: SearchFacets;
-  /** Hit counts per month "YYYY-MM", oldest first, over the whole result set. */
+  /**
+   * Hit counts per month "YYYY-MM", oldest first, over the whole result set: Gregorian months, or
+   * Hijri (Umm al-Qura) months ("1438-09" is Ramadan 1438) when `calendar` is hijri.
+   */
   timeline: CountBucket[];
+  /** The calendar `timeline` and `facets.year` count in (the query's, gregorian by default). */
+  calendar: Calendar;
   /** Why the query cannot match anything (e.g. only exclusions), or null. */
   problem: string | null;
   /** The same reason as a code, so a UI can say it in its own language (absent: see `problem`). */

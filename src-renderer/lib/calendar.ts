@@ -1,92 +1,17 @@
 /**
- * The Hijri calendar (Umm al-Qura, as ICU computes it) for filters: a Hijri year or month as the
- * Gregorian days it covers, and back. Everything goes through Intl, so the filters and the dates the
- * UI writes always agree.
+ * The Hijri calendar (Umm al-Qura, as ICU computes it) for filters and labels. The pure part lives in
+ * src-main/common/hijri.ts so that the engine's Hijri timeline and the UI's filters are one computation.
  */
-import type { DayRange } from './dates.js';
-
-export const HIJRI_CALENDAR = 'islamic-umalqura';
-const DAY_MS = 86_400_000;
-
-let partsFormat: Intl.DateTimeFormat | null = null;
-
-/** Made on first use: most sessions never need the Hijri calendar. */
-function hijriParts(): Intl.DateTimeFormat {
-  partsFormat ??= new Intl.DateTimeFormat(`en-u-ca-${HIJRI_CALENDAR}-nu-latn`, { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
-  return partsFormat;
-}
-
-export interface HijriDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** The Hijri date of a Gregorian day (a Date at UTC midnight). */
-export function toHijri(date: Date): HijriDate {
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (const part of hijriParts().formatToParts(date)) {
-    const type = part.type as string;
-    if (type === 'year' || type === 'relatedYear') year = year || parseInt(part.value, 10);
-    else if (part.type === 'month') month = parseInt(part.value, 10);
-    else if (part.type === 'day') day = parseInt(part.value, 10);
-  }
-  return { year, month, day };
-}
-
-const iso = (d: Date): string => d.toISOString().slice(0, 10);
-
-/** The Gregorian day on which Hijri month `month` (1–12) of `year` begins. */
-export function hijriMonthStart(year: number, month: number): Date {
-  // 1 Muharram 1 AH ≈ 16 July 622 (Julian) = 19 July 622 proleptic Gregorian; a mean month is 29.530589 days.
-  const epoch = Date.UTC(622, 6, 19);
-  const months = (year - 1) * 12 + (month - 1);
-  let t = epoch + Math.round(months * 29.530589) * DAY_MS;
-  // Walk to the day whose Hijri date is (year, month, 1): the estimate is off by a few days at most.
-  for (let i = 0; i < 40; i++) {
-    const h = toHijri(new Date(t));
-    const diff = (h.year - year) * 12 + (h.month - month);
-    if (diff === 0 && h.day === 1) return new Date(t);
-    if (diff < 0) t += DAY_MS * Math.max(1, 30 - h.day);
-    else if (diff > 0) t -= DAY_MS * Math.max(1, h.day);
-    else t -= DAY_MS * (h.day - 1);
-  }
-  return new Date(t);
-}
-
-/** The Gregorian days of a Hijri month. */
-export function hijriMonthRange(year: number, month: number): DayRange {
-  const start = hijriMonthStart(year, month);
-  const next = month === 12 ? hijriMonthStart(year + 1, 1) : hijriMonthStart(year, month + 1);
-  return { from: iso(start), to: iso(new Date(next.getTime() - DAY_MS)) };
-}
-
-/** The Gregorian days of a Hijri year. */
-export function hijriYearRange(year: number): DayRange {
-  const start = hijriMonthStart(year, 1);
-  const next = hijriMonthStart(year + 1, 1);
-  return { from: iso(start), to: iso(new Date(next.getTime() - DAY_MS)) };
-}
-
-/** Hijri years that overlap the Gregorian years first..last (newest first). */
-export function hijriYearsOverlapping(first: number, last: number): number[] {
-  const from = toHijri(new Date(Date.UTC(first, 0, 1))).year;
-  const to = toHijri(new Date(Date.UTC(last, 11, 31))).year;
-  const out: number[] = [];
-  for (let y = to; y >= from; y--) out.push(y);
-  return out;
-}
-
-/** Does a day range cover exactly one Hijri year or month? */
-export function describeHijriRange(from: string | undefined, to: string | undefined): { year: number; month: number | null } | null {
-  if (!from || !to || !/^\d{4}-\d{2}-\d{2}$/.test(from)) return null;
-  const start = toHijri(new Date(`${from}T00:00:00Z`));
-  if (start.day !== 1 || !start.year) return null;
-  const year = hijriYearRange(start.year);
-  if (start.month === 1 && year.from === from && year.to === to) return { year: start.year, month: null };
-  const month = hijriMonthRange(start.year, start.month);
-  if (month.from === from && month.to === to) return { year: start.year, month: start.month };
-  return null;
-}
+export {
+  HIJRI_CALENDAR,
+  describeHijriRange,
+  hijriMonthOfDay,
+  hijriMonthRange,
+  hijriMonthStart,
+  hijriYearRange,
+  hijriYearsOverlapping,
+  monthKey,
+  parseMonthKey,
+  toHijri,
+  type HijriDate,
+} from '../../src-main/common/hijri.js';

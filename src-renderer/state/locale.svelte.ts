@@ -2,7 +2,8 @@
  * Words, numbers and dates in the reader's language, digits, calendar and month names. Everything
  * here reads the settings, so templates that call these functions update when a setting changes.
  */
-import { HIJRI_CALENDAR } from '../lib/calendar.js';
+import type { Calendar } from '../../src-main/common/types.js';
+import { HIJRI_CALENDAR, hijriMonthStart, parseMonthKey } from '../lib/calendar.js';
 import { fill, pluralTemplate, translate, type MessageKey, type Params, type PluralKey } from '../lib/i18n.js';
 import { wallTime } from '../lib/dates.js';
 import { MONTH_LOCALE, resolveMonthStyle, type MonthStyle } from '../lib/months.js';
@@ -31,7 +32,7 @@ class Locale {
   private readonly plainNumber = $derived(new Intl.NumberFormat(this.numberTag, { numberingSystem: this.numberingSystem, useGrouping: false }));
   private readonly dayFormat = $derived(this.format(this.dateTag, { day: 'numeric', month: 'long', year: 'numeric' }));
   private readonly timeFormat = $derived(this.format(this.gregorianTag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
-  /** Month buckets of the search timeline are Gregorian months: named in the Gregorian calendar whatever the setting. */
+  /** Gregorian month buckets ("2016-12") are named in the Gregorian calendar whatever the setting. */
   private readonly gregorianMonthYear = $derived(this.format(this.gregorianTag, { month: 'long', year: 'numeric' }));
   private readonly gregorianMonth = $derived(this.format(this.gregorianTag, { month: 'long' }));
   private readonly hijriMonth = $derived(this.format(this.hijriTag, { month: 'long' }));
@@ -86,6 +87,18 @@ class Locale {
     const d = wallTime(`${key}-01`);
     return d ? this.keepOrder(this.gregorianMonthYear.format(d)) : key;
   };
+
+  /** A Hijri "YYYY-MM" bucket as "ربيع الأول ١٤٣٨ هـ". */
+  hijriMonthKey = (key: string): string => {
+    const parsed = parseMonthKey(key);
+    return parsed ? this.hijriMonthOf(hijriMonthStart(parsed.year, parsed.month)) : key;
+  };
+
+  /** A "YYYY-MM" bucket of the search timeline, named in the calendar the engine counted it in. */
+  monthIn = (calendar: Calendar, key: string): string => (calendar === 'hijri' ? this.hijriMonthKey(key) : this.monthKey(key));
+
+  /** A year of the year facet, in the calendar the engine counted it in ("١٤٣٨ هـ", "٢٠١٦"). */
+  yearIn = (calendar: Calendar, year: number | string): string => (calendar === 'hijri' ? this.t('hijriYear', { year: this.plain(year) }) : this.plain(year));
 
   /** Month 1–12 of the filters, by name: Gregorian in the region's names, or Hijri (محرم…). */
   monthName = (month: number): string => {

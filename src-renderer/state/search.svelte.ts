@@ -2,14 +2,15 @@
  * Search as you type: debounced, and every answer that is not for the latest request is dropped.
  * Results are kept as raw (non-deep) state: a page of hits is replaced, never mutated.
  */
-import type { ArticleSummary, CountBucket, SearchHit, SearchQuery, SearchResult, SearchSort } from '../../src-main/common/types.js';
+import type { ArticleSummary, Calendar, CountBucket, SearchHit, SearchQuery, SearchResult, SearchSort } from '../../src-main/common/types.js';
 import { api } from '../lib/api.js';
-import { hijriYearRange } from '../lib/calendar.js';
+import { hijriMonthRange, hijriYearRange, parseMonthKey } from '../lib/calendar.js';
 import { rangeOfMonthKey, yearRange } from '../lib/dates.js';
 import type { SearchRoute } from '../lib/route.js';
 import type { Sequence } from '../lib/sequence.js';
 import { describeError } from './toasts.svelte.js';
 import { t } from './locale.svelte.js';
+import { settings } from './settings.svelte.js';
 
 export const SEARCH_PAGE = 30;
 // Long enough to skip the words in between while someone types, short enough to feel immediate.
@@ -44,6 +45,8 @@ export class SearchState implements Sequence {
    * the histogram of the same search without that filter, so the chosen month can be changed or undone.
    */
   timeline = $state.raw<CountBucket[]>([]);
+  /** The calendar the engine counted `timeline` in (the answer says it). */
+  timelineCalendar = $state<Calendar>('gregorian');
   private timelineKey = '';
 
   /** The hit last opened in the reader, to give it the focus back. */
@@ -100,6 +103,8 @@ export class SearchState implements Sequence {
   get query(): SearchQuery {
     const q: SearchQuery = { query: this.text.trim(), sort: this.sort };
     if (this.allVersions) q.allVersions = true;
+    // The timeline and the year facet in the reader's calendar; the filters stay Gregorian days.
+    if (settings.calendar === 'hijri') q.calendar = 'hijri';
     for (const [k, v] of Object.entries(this.filters) as Array<[keyof SearchFilters, string | undefined]>) if (v) q[k] = v;
     return q;
   }
@@ -140,7 +145,7 @@ export class SearchState implements Sequence {
     this.submit();
   }
 
-  /** Toggles a facet: clicking the active value removes it. A year is a Gregorian year (the engine's facet) unless `hijri`. */
+  /** Toggles a facet: clicking the active value removes it. A year is Gregorian unless `hijri` (the calendar the engine counted it in). */
   toggleFacet(field: FacetField, value: string, hijri = false): void {
     const next: SearchFilters = { ...this.filters };
     if (field === 'year') {
@@ -155,9 +160,10 @@ export class SearchState implements Sequence {
     this.submit();
   }
 
-  /** A month bar of the timeline: narrows to that month, or widens back when it is already chosen. */
-  toggleMonth(key: string): void {
-    const range = rangeOfMonthKey(key);
+  /** A month bar of the timeline (a month of `calendar`): narrows to its days, or widens back when it is already chosen. */
+  toggleMonth(key: string, calendar: Calendar = 'gregorian'): void {
+    const hijri = calendar === 'hijri' ? parseMonthKey(key) : null;
+    const range = calendar === 'hijri' ? hijri && hijriMonthRange(hijri.year, hijri.month) : rangeOfMonthKey(key);
     if (!range) return;
     const next: SearchFilters = { ...this.filters };
     if (next.from === range.from && next.to === range.to) {
@@ -211,6 +217,7 @@ export class SearchState implements Sequence {
       const key = JSON.stringify(rest);
       if ((!from && !to) || key !== this.timelineKey) {
         this.timeline = answer.value.timeline;
+        this.timelineCalendar = answer.value.calendar === 'hijri' ? 'hijri' : 'gregorian';
         this.timelineKey = from || to ? '' : key;
       }
       this.result = answer.value;

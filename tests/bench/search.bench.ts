@@ -5,7 +5,10 @@
  * Then, through the archive worker and its reader threads as the app runs them: p95 of `show` while
  * 4 clients run heavy prefix queries; and the cost of near-duplicate grouping as an import pays it.
  *
- *   npm run bench:search [-- --articles 100000 --queries 200 --repeat 1 --slowest --build-only]
+ *   npm run bench:search [-- --articles 100000 --queries 200 --repeat 1 --slowest --build-only --calendar hijri]
+ *
+ * With --calendar hijri every measured search counts its timeline and year facet in Hijri months
+ * (the UI's Hijri setting); the one-off conversion of the archive's distinct days is reported apart.
  *
  * The archive is built once with the corpus generator (tests/corpus/generate.ts) and the real
  * importer, and cached under tests/.generated/search-bench/ (delete it to rebuild). Queries are
@@ -17,12 +20,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SearchQuery } from '../../src-main/common/types.js';
+import type { Calendar, SearchQuery } from '../../src-main/common/types.js';
 import { openArchive, type Archive } from '../../src-main/core/archive/archive.js';
 import { NearDuplicateGrouper } from '../../src-main/core/archive/groups.js';
 import { isStopword, tokenize } from '../../src-main/core/arabic/index.js';
 import { scanWords } from '../../src-main/core/arabic/scanWords.js';
 import { forgetPreparedSearches, searchArchive } from '../../src-main/core/search/index.js';
+import { archiveMeta } from '../../src-main/core/search/meta.js';
 import { ArchiveWorkerClient } from '../../src-main/worker/client.js';
 import { Rng } from '../corpus/rng.js';
 import { ensureBenchArchive } from './bench-archive.js';
@@ -35,8 +39,11 @@ const { values } = parseArgs({
     'build-only': { type: 'boolean', default: false },
     slowest: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
+    calendar: { type: 'string', default: 'gregorian' },
   },
 });
+if (values.calendar !== 'gregorian' && values.calendar !== 'hijri') throw new Error('--calendar must be gregorian or hijri');
+const CALENDAR: Calendar = values.calendar;
 const ARTICLES = Number(values.articles);
 const QUERIES = Number(values.queries);
 const SEED = Number(values.seed);
@@ -151,8 +158,8 @@ interface ClassStats {
 function runClass(archive: Archive, queries: SearchQuery[], paging = false): ClassStats {
   const runs: Array<{ ms: number; query: SearchQuery; total: number }> = [];
   for (const q of queries) {
-    if (paging) searchArchive(archive, { ...q, limit: 20 }); // page 1, not measured
-    const page = paging ? { ...q, limit: 20, offset: 20 } : { ...q, limit: 20 };
+    if (paging) searchArchive(archive, { ...q, limit: 20, calendar: CALENDAR }); // page 1, not measured
+    const page: SearchQuery = paging ? { ...q, limit: 20, offset: 20, calendar: CALENDAR } : { ...q, limit: 20, calendar: CALENDAR };
     let best = Infinity;
     let total = 0;
     for (let k = 0; k < (paging ? 1 : REPEAT); k++) {
@@ -327,6 +334,11 @@ async function main(): Promise<void> {
   searchArchive(archive, { query: 'حلب', limit: 20 });
   const firstSearchMs = performance.now() - t;
   // Warm the JIT and the page cache with other queries than the measured ones.
+  // The days' months in the chosen calendar are converted on the first search that counts in it.
+  t = performance.now();
+  const distinctDays = archiveMeta(archive).day.names.length;
+  archiveMeta(archive).monthsOf(CALENDAR);
+  const monthsOfDaysMs = performance.now() - t;
   const warmup = makeQueries(archive, 'search-bench-warmup', 10);
   for (const name of CLASSES) runClass(archive, warmup[name]);
   const queries = makeQueries(archive, 'search-bench', QUERIES);
@@ -345,6 +357,7 @@ async function main(): Promise<void> {
     `search bench: ${articles} articles, ${QUERIES} distinct queries per class, limit 20, ${REPEAT === 1 ? 'one run each' : `fastest of ${REPEAT} full runs each`}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)}`,
   );
   log(`first search after opening (loads facet/sort metadata): ${firstSearchMs.toFixed(0)} ms`);
+  log(`timeline and year facet in the ${CALENDAR} calendar: months of ${distinctDays} distinct days converted once in ${monthsOfDaysMs.toFixed(1)} ms`);
   log('class        p50 ms   p95 ms   max ms   mean hits');
   for (const [name, r] of Object.entries(results)) {
     log(`${name.padEnd(11)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${r.meanHits.toFixed(0).padStart(11)}`);
@@ -363,7 +376,7 @@ async function main(): Promise<void> {
     `raw text ${mb(size.rawTextBytes)} · articles_fts ${mb(size.articlesFtsBytes)} (${((100 * size.articlesFtsBytes) / size.rawTextBytes).toFixed(0)}%) · titles_fts ${mb(size.titlesFtsBytes)} · articles table ${mb(size.articlesTableBytes)} · file ${mb(size.fileBytes)}`,
   );
   process.stdout.write(
-    `${JSON.stringify({ bench: 'search', articles, queriesPerClass: QUERIES, repeat: REPEAT, firstSearchMs: Math.round(firstSearchMs), classes: results, showUnderLoad: load, grouping, sizes: size, load: os.loadavg()[0] })}\n`,
+    `${JSON.stringify({ bench: 'search', articles, queriesPerClass: QUERIES, repeat: REPEAT, firstSearchMs: Math.round(firstSearchMs), calendar: CALENDAR, monthsOfDaysMs, classes: results, showUnderLoad: load, grouping, sizes: size, load: os.loadavg()[0] })}\n`,
   );
 }
 

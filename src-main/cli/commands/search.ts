@@ -41,7 +41,7 @@ function printResult(result: SearchResult, tty: boolean): void {
   printLine();
   facet('Sites', result.facets.site);
   facet('Sections', result.facets.section);
-  facet('Years', result.facets.year);
+  facet(result.calendar === 'hijri' ? 'Hijri years' : 'Years', result.facets.year);
   facet('Authors', result.facets.author.slice(0, 10));
 }
 
@@ -58,6 +58,7 @@ export function searchCommand(archive: Archive, positionals: string[], values: C
     limit: integer(values, 'limit'),
     offset: integer(values, 'offset'),
     allVersions: values['all-versions'],
+    calendar: values.calendar,
   });
   const result = searchArchive(archive, query);
   if (values.json) return printJson(result);

@@ -11,9 +11,10 @@
 // orders and filter bitmaps are rebuilt on first use after a change.
 
 import type Database from 'better-sqlite3';
-import type { ArticleSort, SearchQuery } from '../../common/types.js';
+import type { ArticleSort, Calendar, SearchQuery } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import { ORDER_BY, articleFilter } from '../archive/articles.js';
+import { DayMonthIndex, type DayMonths } from './day-months.js';
 import { parseIdList } from './statements.js';
 
 /** Interned values of one text column: codes[id] is an index into names, or -1 (null/absent). */
@@ -31,10 +32,10 @@ export interface ArchiveMeta {
   site: Column;
   section: Column;
   author: Column;
-  /** "YYYY-MM" of publishedAt. */
-  month: Column;
-  /** Year of each month name (same indexes as month.names). */
-  monthYear: string[];
+  /** "YYYY-MM-DD" of publishedAt (its first ten characters: a date without its day stays "YYYY-MM"). */
+  day: Column;
+  /** The month of each day (codes of `day`) in a calendar, converted once per distinct day. */
+  monthsOf(calendar: Calendar): DayMonths;
   /** Length of each title in UTF-16 units (capped at 65535), and the average over all articles. */
   titleLength: Uint16Array;
   averageTitleLength: number;
@@ -108,7 +109,8 @@ interface LoadState {
   site: Interned;
   section: Interned;
   author: Interned;
-  month: Interned;
+  day: Interned;
+  dayMonths: Record<Calendar, DayMonthIndex>;
   titleLength: Uint16Array;
   titleChars: number;
   group: Int32Array;
@@ -116,7 +118,15 @@ interface LoadState {
 
 type MetaRow = [number, string, string | null, string | null, string | null, number, number | null];
 
-const COLUMNS = 'id, site, section, author, substr(published_at, 1, 7), length(title), group_id';
+const COLUMNS = 'id, site, section, author, substr(published_at, 1, 10), length(title), group_id';
+
+/** The day of a publication time: "YYYY-MM-DD", else its month "YYYY-MM" (counted in the Gregorian timeline only), else null. */
+function dayOf(prefix: string | null): string | null {
+  if (prefix === null) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(prefix)) return prefix;
+  const month = prefix.slice(0, 7);
+  return /^\d{4}-\d{2}$/.test(month) ? month : null;
+}
 
 function emptyState(): LoadState {
   return {
@@ -126,7 +136,8 @@ function emptyState(): LoadState {
     site: new Interned(0),
     section: new Interned(0),
     author: new Interned(0),
-    month: new Interned(0),
+    day: new Interned(0),
+    dayMonths: { gregorian: new DayMonthIndex('gregorian'), hijri: new DayMonthIndex('hijri') },
     titleLength: new Uint16Array(0),
     titleChars: 0,
     group: new Int32Array(0),
@@ -135,7 +146,7 @@ function emptyState(): LoadState {
 
 function grow(state: LoadState, size: number): void {
   if (size <= state.size) return;
-  for (const column of [state.site, state.section, state.author, state.month]) column.grow(size);
+  for (const column of [state.site, state.section, state.author, state.day]) column.grow(size);
   const titleLength = new Uint16Array(size);
   titleLength.set(state.titleLength);
   state.titleLength = titleLength;
@@ -146,14 +157,14 @@ function grow(state: LoadState, size: number): void {
 }
 
 function apply(state: LoadState, rows: Iterable<MetaRow>): void {
-  for (const [id, site, section, author, month, length, group] of rows) {
+  for (const [id, site, section, author, day, length, group] of rows) {
     if (id >= state.size) continue;
     state.titleChars += Math.min(length, 65535) - (state.titleLength[id] ?? 0);
     state.titleLength[id] = Math.min(length, 65535);
     state.site.set(id, site);
     state.section.set(id, section);
     state.author.set(id, author);
-    state.month.set(id, month !== null && /^\d{4}-\d{2}$/.test(month) ? month : null);
+    state.day.set(id, dayOf(day));
     state.group[id] = group ?? -1;
     // A copy's arrival labels its first copy too (groups.ts: the label is that article's id).
     if (group !== null && group >= 0 && group < state.size) state.group[group] = group;
@@ -180,7 +191,8 @@ function snapshot(db: Database.Database, state: LoadState): ArchiveMeta {
   const orders = new Map<ArticleSort, Int32Array>();
   const bitmaps = new Map<string, Uint8Array>();
   let members: Map<number, number[]> | null = null;
-  const month = state.month.column;
+  const day = state.day.column;
+  const dayMonths = state.dayMonths;
   const group = state.group;
   return {
     size,
@@ -188,8 +200,8 @@ function snapshot(db: Database.Database, state: LoadState): ArchiveMeta {
     site: state.site.column,
     section: state.section.column,
     author: state.author.column,
-    month,
-    monthYear: month.names.map((m) => m.slice(0, 4)),
+    day,
+    monthsOf: (calendar) => dayMonths[calendar].of(day.names),
     titleLength: state.titleLength,
     averageTitleLength: articles > 0 ? Math.max(1, state.titleChars / articles) : 1,
     group,

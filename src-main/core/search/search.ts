@@ -5,7 +5,8 @@
 //     same articles) as a list of ids, then apply the filters (articleFilter, as a cached bitmap);
 //     when nothing matches every word, relaxed matching (relaxed.ts) answers with the articles that
 //     match most of them, and says so;
-//  3. count facets and the timeline over all hits from in-memory metadata (facets.ts, meta.ts);
+//  3. count facets and the timeline over all hits from in-memory metadata (facets.ts, meta.ts), the
+//     timeline and the year facet in the query's calendar (Gregorian or Hijri months);
 //  4. order the page: by relevance in tiers of BM25 (ranking.ts) re-scored in TypeScript
 //     (rerank.ts), or by date / reads from the cached sort orders; near-duplicate copies fold into
 //     the row of their best-ranked copy (collapse.ts);
@@ -15,7 +16,7 @@
 // time budget (budget.ts); what it cuts short is reported as `truncated`.
 
 import type Database from 'better-sqlite3';
-import type { SearchHit, SearchQuery, SearchResult, SearchSort } from '../../common/types.js';
+import type { Calendar, SearchHit, SearchQuery, SearchResult, SearchSort } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import { clampPage } from '../archive/articles.js';
 import { SUMMARY_COLUMNS, parseParagraphs, toSummary, type SummaryRow } from '../archive/rows.js';
@@ -68,11 +69,16 @@ function emptyResult(query: SearchQuery, limit: number, offset: number, problem:
     hits: [],
     facets: emptyFacets(),
     timeline: [],
+    calendar: calendarOf(query),
     problem,
     relaxed: false,
     suggestion: null,
     truncated: false,
   };
+}
+
+function calendarOf(query: SearchQuery): Calendar {
+  return query.calendar === 'hijri' ? 'hijri' : 'gregorian';
 }
 
 /** Ids of every article the query matches, before filters (sorted by id). */
@@ -173,8 +179,8 @@ interface Prepared {
   parsed: ParsedQuery;
   unfiltered: Int32Array;
   ids: Int32Array;
-  facets: SearchResult['facets'];
-  timeline: SearchResult['timeline'];
+  /** Facets and timeline per calendar, counted on first request. */
+  counts: Partial<Record<Calendar, ReturnType<typeof computeFacets>>>;
   relaxed: RelaxedMatch | null;
   /** Relevance order computed so far (the first `scored.length` hits), or null. */
   scored: ScoredHit[] | null;
@@ -229,14 +235,12 @@ function prepare(archive: Archive, query: SearchQuery, parsed: ParsedQuery, budg
       ids = applyFilter(unfiltered, allowed);
     }
   }
-  const { facets, timeline } = computeFacets(meta, ids);
   const entry: Prepared = {
     meta,
     parsed: matched,
     unfiltered,
     ids,
-    facets,
-    timeline,
+    counts: {},
     relaxed,
     scored: null,
     scoredTruncated: false,
@@ -279,12 +283,14 @@ function score(db: Database.Database, p: Prepared, matcher: Matcher, docs: DocLo
 function run(archive: Archive, query: SearchQuery, parsedQuery: ParsedQuery, limit: number, offset: number, budget: Budget): SearchResult {
   const db = archive.db;
   const p = prepare(archive, query, parsedQuery, budget);
+  const calendar = calendarOf(query);
+  const counts = (p.counts[calendar] ??= computeFacets(p.meta, p.ids, calendar));
   const result: SearchResult = {
     ...emptyResult(query, limit, offset, null),
     total: p.rows.total,
     matches: p.ids.length,
-    facets: p.facets,
-    timeline: p.timeline,
+    facets: counts.facets,
+    timeline: counts.timeline,
     relaxed: p.relaxed !== null,
     suggestion: p.relaxed?.suggestion ?? null,
   };

@@ -102,6 +102,13 @@ const roundTrips: Record<MethodName, () => Promise<void>> = {
     expect(found.hits[0]!.highlights.length).toBeGreaterThan(0);
     expect((await value<SearchResult>('search', { query: 'بحلب' })).total).toBe(1); // a plain word matches its stem
     expect((await value<SearchResult>('search', { query: '"(((' })).total).toBe(0); // no input can break the query
+    // The timeline's calendar: Gregorian unless asked, and the answer says which.
+    expect(found.calendar).toBe('gregorian');
+    const hijri = await value<SearchResult>('search', { query: 'حلب', calendar: 'hijri' });
+    expect(hijri.calendar).toBe('hijri');
+    expect(found.timeline).toEqual([{ value: '2016-12', count: 1 }]);
+    expect(hijri.timeline).toEqual([{ value: '1438-03', count: 1 }]); // 16 December 2016 was 17 Rabi' al-Awwal 1438
+    expect(hijri.facets.year).toEqual([{ value: '1438', count: 1 }]);
   },
   ticker: async () => {
     const ticker = await value<TickerSnapshot | null>('ticker', { site: 'alazmenah.com' });
@@ -218,6 +225,8 @@ describe('malformed arguments', () => {
     ['show', { id: -3 }, /field "id"/],
     ['show', {}, /field "id"/],
     ['search', { query: 42 }, /field "query"/],
+    ['search', { query: 'حلب', calendar: 'julian' }, /field "calendar"/],
+    ['search', { query: 'حلب', calendar: 1 }, /field "calendar"/],
     ['import', { paths: [] }, /field "paths"/],
     ['import', { paths: [''] }, /field "paths\.0"/],
     ['import', { paths: ['pages/relative'] }, /field "paths\.0" must be an absolute path/],

@@ -50,5 +50,16 @@ describe('arshif search', () => {
     const bad = spawnSync(process.execPath, ['--import', 'tsx', ...cli('search', 'حلب', '--archive', file, '--sort', 'best')], { cwd: repoRoot, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--sort/);
+    const calendar = spawnSync(process.execPath, ['--import', 'tsx', ...cli('search', 'حلب', '--archive', file, '--calendar', 'julian')], { cwd: repoRoot, encoding: 'utf8' });
+    expect(calendar.status).toBe(2);
+    expect(calendar.stderr).toMatch(/--calendar/);
+  });
+
+  it('counts the year facet in Hijri years with --calendar hijri', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', ...cli('search', 'بحلب', '--archive', file, '--calendar', 'hijri')], { cwd: repoRoot, encoding: 'utf8' });
+    expect(out).toMatch(/Hijri years: 14\d\d \(\d+\)/);
+    const json = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', ...cli('search', 'بحلب', '--archive', file, '--calendar', 'hijri', '--json')], { cwd: repoRoot, encoding: 'utf8' })) as SearchResult;
+    expect(json.calendar).toBe('hijri');
+    expect(json.timeline.every((b) => /^14\d\d-(0[1-9]|1[0-2])$/.test(b.value))).toBe(true);
   });
 });
