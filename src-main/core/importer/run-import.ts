@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FieldMap, ImportCounts, ImportPhase, ImportProgress, ImportReport, Rejection, SkipReason } from '../../common/types.js';
@@ -8,7 +7,7 @@ import type { PageContext } from '../pages/types.js';
 import { MAX_PAGE_BYTES, describeUnsupported, fileKind, isSourceKind, tooLargeMessage, type SourceFormat } from './file-kinds.js';
 import { NearDuplicateGrouper } from '../archive/groups.js';
 import { createParser, type PageParser } from './parse-pool.js';
-import type { ProcessedPage } from './process-page.js';
+import { contentHash, type ProcessedPage } from './process-page.js';
 import { emptyCounts, progressOf, ProgressPacer } from './progress.js';
 import { countImport, walkImport } from './scan.js';
 import { siteFromPath, siteFromUrl } from './site-from-path.js';
@@ -141,10 +140,8 @@ class ImportRun {
       for await (const item of walkImport(this.paths, this.options.signal)) {
         if (this.cancelled) break;
         if (item.kind === 'rejected') await this.enqueue(Promise.resolve({ type: 'reject', rejection: item.rejection, bytes: 0 }));
-        else if (item.kind === 'file') {
-          const tally: Tally = { unit: 'file', bytes: item.size };
-          await this.handleUnit({ path: item.path, root: this.rootOf(item.path), size: item.size, read: async () => fs.readFileSync(item.path), tally });
-        } else if (item.kind === 'source') await this.handleSourceFile(item.path, item.format, item.size);
+        else if (item.kind === 'file') await this.handleFile(item.path, item.size);
+        else if (item.kind === 'source') await this.handleSourceFile(item.path, item.format, item.size);
         else await this.handleZip(item.path, item.path, this.rootOf(item.path), item.size);
       }
       await this.drain();
@@ -291,6 +288,29 @@ class ImportRun {
     await this.handleZip(buffer, displayPath, root);
   }
 
+  /** A page file on disk: read, hashed and parsed in the parse workers; this thread only looks up what is stored for its path. */
+  private async handleFile(file: string, size: number): Promise<void> {
+    const tally: Tally = { unit: 'file', bytes: size };
+    const rejected = (reason: Rejection['reason'], message: string): WriteOp => ({ type: 'reject', rejection: { path: file, reason, message }, bytes: 0, tally });
+    if (fileKind(file) === 'unsupported') return this.enqueue(Promise.resolve(rejected('unsupported-type', describeUnsupported(file))));
+    if (size > MAX_PAGE_BYTES) return this.enqueue(Promise.resolve(rejected('too-large', tooLargeMessage(size))));
+    const existing = this.writer.snapshotAt(file) ?? null;
+    const root = this.rootOf(file);
+    const op = this.parser!.parseFile(file, existing?.content_hash ?? null).then((done): WriteOp => {
+      switch (done.kind) {
+        case 'unreadable':
+          return rejected('unreadable', `Cannot read the file: ${done.message}`);
+        case 'too-large':
+          return rejected('too-large', tooLargeMessage(done.bytes));
+        case 'unchanged':
+          return { type: 'unchanged', bytes: done.bytes, tally };
+        case 'page':
+          return { type: 'page', path: file, root, hash: done.hash, bytes: done.bytes, processed: done.processed, replaces: existing, crawl: false, tally };
+      }
+    });
+    return this.enqueue(op, size);
+  }
+
   private async handleUnit(unit: Unit): Promise<void> {
     const tally = unit.tally;
     const reject = (reason: Rejection['reason'], message: string) =>
@@ -306,7 +326,7 @@ class ImportRun {
     }
     if (bytes.length > MAX_PAGE_BYTES) return reject('too-large', tooLargeMessage(bytes.length));
     // A crawl's page is the same snapshot only with the same URL, Content-Type and capture day.
-    const hash = createHash('sha1').update(bytes).update(unit.context ? JSON.stringify(unit.context) : '').digest('hex');
+    const hash = unit.context ? createHash('sha1').update(bytes).update(JSON.stringify(unit.context)).digest('hex') : contentHash(bytes);
     const existing = this.writer.snapshotAt(unit.path);
     if (existing?.content_hash === hash) return this.enqueue(Promise.resolve({ type: 'unchanged', bytes: bytes.length, tally }));
     const name = unit.context ? 'page.html' : unit.path.slice(unit.path.lastIndexOf('/') + 1);
