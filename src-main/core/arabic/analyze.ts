@@ -29,6 +29,9 @@ export function analyzeForIndex(text: string): IndexText {
   const n = normBounds.length / 2;
   const stems = stemOut;
   stems.reset(norm.length * 2 + 16);
+  // The output array and its length are kept in locals through the loop (a hit copies a few code units).
+  let out = stems.raw;
+  let length = 0;
   for (let i = 0; i < n; i++) {
     const a = normBounds[2 * i] ?? 0;
     const b = normBounds[2 * i + 1] ?? 0;
@@ -39,10 +42,15 @@ export function analyzeForIndex(text: string): IndexText {
     const pool = stemTexts.pool;
     const from = stemTexts.valueAt(slot);
     const to = from + stemTexts.valueLength(slot);
-    stems.reserve(to - from + 1);
-    if (i > 0) stems.push(0x20);
-    for (let k = from; k < to; k++) stems.push(pool[k] ?? 0);
+    if (length + (to - from) + 1 > out.length) {
+      stems.length = length;
+      stems.reserve(to - from + 1);
+      out = stems.raw;
+    }
+    if (i > 0) out[length++] = 0x20;
+    for (let k = from; k < to; k++) out[length++] = pool[k] ?? 0;
   }
+  stems.length = length;
   return { norm, stem: stems.toString() };
 }
 
