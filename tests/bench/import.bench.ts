@@ -170,10 +170,21 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const cpuAtStart = process.cpuUsage(); // this thread and the parse workers (threads of this process)
   let lastLine = 0;
+  // When each tenth of the files was done, and the RSS then: does speed or memory drift with the archive's size?
+  const tenths: Array<{ seconds: number; rssMb: number; heapMb: number; externalMb: number }> = [];
   const report = await runImport(archive, [root], {
     ...(args.workers !== undefined ? { parseWorkers: args.workers } : {}),
     onProgress: (p) => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      while (p.filesTotal > 0 && p.phase === 'importing' && p.filesDone >= ((tenths.length + 1) * p.filesTotal) / 10) {
+        const memory = process.memoryUsage();
+        tenths.push({
+          seconds: Number(process.hrtime.bigint() - started) / 1e9,
+          rssMb: Math.round(memory.rss / MB),
+          heapMb: Math.round(memory.heapTotal / MB),
+          externalMb: Math.round(memory.external / MB),
+        });
+      }
       if (Date.now() - lastLine > 2000) {
         lastLine = Date.now();
         process.stderr.write(`  ${p.phase} ${p.filesDone}/${p.filesTotal} · ${Math.round(p.pagesPerSecond)} pages/s\n`);
@@ -237,6 +248,11 @@ async function main(): Promise<void> {
   }
   if (figures.writerThreadCpuMsPerPage !== null) {
     out.write(`CPU by thread  writer (main thread) ${figures.writerThreadCpuMsPerPage} ms/page, parse workers and helpers ${figures.otherThreadsCpuMsPerPage} ms/page\n`);
+  }
+  if (tenths.length === 10) {
+    const rates = tenths.map((t, i) => Math.round(corpus.pages / 10 / (t.seconds - (i === 0 ? 0 : tenths[i - 1]!.seconds))));
+    out.write(`pages/s by tenth of the files  ${rates.join(' ')}\n`);
+    out.write(`memory by tenth: RSS MB ${tenths.map((t) => t.rssMb).join(' ')}; writer's JS heap MB ${tenths.map((t) => t.heapMb).join(' ')}; external MB ${tenths.map((t) => t.externalMb).join(' ')}\n`);
   }
   out.write(`MB/s           ${figures.mbPerSecond}   (${figures.inputMb} MB of input)\n`);
   out.write(`peak RSS MB    ${figures.peakRssMb}   (maxRSS ${figures.maxRssMb}, sampled ${figures.sampledPeakRssMb}; target ≤ ${TARGET_PEAK_RSS_MB}: ${verdict(figures.peakRssMb <= TARGET_PEAK_RSS_MB)})\n`);
