@@ -81,7 +81,7 @@ export function analysePage(page: ParsedPage): PageAnalysis {
   const title = analyzeForIndex(page.title);
   const body = analyzeForIndex(page.paragraphs.join('\n'));
   return {
-    titleKey: titleKey(page.title),
+    titleKey: title.norm, // titleKey(page.title): the same normalised words
     title,
     body,
     tickerKeys: tickerKeys(page.ticker),

@@ -48,6 +48,10 @@ describe('titleKey', () => {
     expect(a).toBe('بريطانيا اربعه محاور لاستراتيجيه جديده 10');
     expect(b).toBe(a);
   });
+
+  it('is the normalised words analyzeForIndex gives (the importer takes it from there)', () => {
+    for (const title of ['بريطانيا: أربعة محاور لاستراتيجية جديدة ١٠', 'ﷺ U.S. ½', '', ' ،. َ ']) expect(titleKey(title)).toBe(analyzeForIndex(title).norm);
+  });
 });
 
 describe('stopwords', () => {
