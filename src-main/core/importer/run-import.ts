@@ -391,8 +391,10 @@ class ImportRun {
       throw error;
     }
     this.rejections.push(...newRejections);
-    this.emit();
+    // The pages the parse workers finished while the batch was written count first: progress moves
+    // with them, not by whole batches, however quickly batches follow one another.
     await yieldToEventLoop();
+    this.emit();
   }
 
   private apply(op: WriteOp, rejections: Rejection[]): void {
