@@ -66,6 +66,58 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/**
+ * CPU seconds of each thread of this process (Linux: /proc/self/task), sampled while the import runs
+ * so that parse workers, which end with it, are counted: the writer's thread against the others.
+ */
+class ThreadCpu {
+  private readonly start = new Map<string, number>();
+  private readonly last = new Map<string, number>();
+  private readonly tick = 100; // USER_HZ
+
+  constructor() {
+    for (const [tid, s] of this.read()) this.start.set(tid, s);
+  }
+
+  private read(): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    let tids: string[] = [];
+    try {
+      tids = fs.readdirSync('/proc/self/task');
+    } catch {
+      return out;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.push([tid, (Number(fields[11]) + Number(fields[12])) / this.tick]);
+      } catch {
+        // the thread ended
+      }
+    }
+    return out;
+  }
+
+  sample(): void {
+    for (const [tid, s] of this.read()) this.last.set(tid, s);
+  }
+
+  /** CPU seconds since construction: the main thread's, and all other threads' together; null where unknown. */
+  used(): { main: number; others: number } | null {
+    this.sample();
+    if (this.last.size === 0) return null;
+    let main = 0;
+    let others = 0;
+    for (const [tid, s] of this.last) {
+      const used = s - (this.start.get(tid) ?? 0);
+      if (tid === String(process.pid)) main += used;
+      else others += used;
+    }
+    return { main, others };
+  }
+}
+
 function fileSize(file: string): number {
   try {
     return fs.statSync(file).size;
@@ -113,13 +165,26 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 50);
   const archive = openArchive(archiveFile, { create: true });
+  const threadCpu = new ThreadCpu();
+  const threadSampler = setInterval(() => threadCpu.sample(), 200);
   const started = process.hrtime.bigint();
   const cpuAtStart = process.cpuUsage(); // this thread and the parse workers (threads of this process)
   let lastLine = 0;
+  // When each tenth of the files was done, and the RSS then: does speed or memory drift with the archive's size?
+  const tenths: Array<{ seconds: number; rssMb: number; heapMb: number; externalMb: number }> = [];
   const report = await runImport(archive, [root], {
     ...(args.workers !== undefined ? { parseWorkers: args.workers } : {}),
     onProgress: (p) => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      while (p.filesTotal > 0 && p.phase === 'importing' && p.filesDone >= ((tenths.length + 1) * p.filesTotal) / 10) {
+        const memory = process.memoryUsage();
+        tenths.push({
+          seconds: Number(process.hrtime.bigint() - started) / 1e9,
+          rssMb: Math.round(memory.rss / MB),
+          heapMb: Math.round(memory.heapTotal / MB),
+          externalMb: Math.round(memory.external / MB),
+        });
+      }
       if (Date.now() - lastLine > 2000) {
         lastLine = Date.now();
         process.stderr.write(`  ${p.phase} ${p.filesDone}/${p.filesTotal} · ${Math.round(p.pagesPerSecond)} pages/s\n`);
@@ -129,6 +194,8 @@ async function main(): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuUsed = process.cpuUsage(cpuAtStart);
   const cpuSeconds = (cpuUsed.user + cpuUsed.system) / 1e6;
+  clearInterval(threadSampler);
+  const byThread = threadCpu.used();
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   archive.close();
@@ -154,6 +221,8 @@ async function main(): Promise<void> {
     floorRows: floor?.rowsInserted ?? null,
     cpuMsPerPage: Number(((cpuSeconds * 1000) / corpus.pages).toFixed(2)),
     floorCpuMsPerPage: floor ? Number(((floor.cpuSeconds * 1000) / corpus.pages).toFixed(2)) : null,
+    writerThreadCpuMsPerPage: byThread ? Number(((byThread.main * 1000) / corpus.pages).toFixed(2)) : null,
+    otherThreadsCpuMsPerPage: byThread ? Number(((byThread.others * 1000) / corpus.pages).toFixed(2)) : null,
     inputMb: Number(inputMb.toFixed(1)),
     mbPerSecond: Number((inputMb / seconds).toFixed(1)),
     peakRssMb: Math.round(Math.max(maxRssMb, peakRss / MB)),
@@ -176,6 +245,14 @@ async function main(): Promise<void> {
     out.write(`floor pages/s  ${figures.floorPagesPerSecond}   (${figures.floorSeconds} s: read every page, ${floor.rowsInserted} rows of index text into FTS5, no parsing)\n`);
     out.write(`ratio to floor ${figures.floorRatio}   (target ≥ ${TARGET_FLOOR_RATIO}: ${verdict(figures.floorRatio >= TARGET_FLOOR_RATIO)})\n`);
     out.write(`CPU ms/page    importer ${figures.cpuMsPerPage} (all threads), floor ${figures.floorCpuMsPerPage}   (less sensitive to other load)\n`);
+  }
+  if (figures.writerThreadCpuMsPerPage !== null) {
+    out.write(`CPU by thread  writer (main thread) ${figures.writerThreadCpuMsPerPage} ms/page, parse workers and helpers ${figures.otherThreadsCpuMsPerPage} ms/page\n`);
+  }
+  if (tenths.length === 10) {
+    const rates = tenths.map((t, i) => Math.round(corpus.pages / 10 / (t.seconds - (i === 0 ? 0 : tenths[i - 1]!.seconds))));
+    out.write(`pages/s by tenth of the files  ${rates.join(' ')}\n`);
+    out.write(`memory by tenth: RSS MB ${tenths.map((t) => t.rssMb).join(' ')}; writer's JS heap MB ${tenths.map((t) => t.heapMb).join(' ')}; external MB ${tenths.map((t) => t.externalMb).join(' ')}\n`);
   }
   out.write(`MB/s           ${figures.mbPerSecond}   (${figures.inputMb} MB of input)\n`);
   out.write(`peak RSS MB    ${figures.peakRssMb}   (maxRSS ${figures.maxRssMb}, sampled ${figures.sampledPeakRssMb}; target ≤ ${TARGET_PEAK_RSS_MB}: ${verdict(figures.peakRssMb <= TARGET_PEAK_RSS_MB)})\n`);

@@ -25,6 +25,8 @@ import { fingerprintOf } from '../../src-main/core/arabic/fingerprint.js';
 import type { ProcessedPage } from '../../src-main/core/importer/process-page.js';
 import { siteFromPath } from '../../src-main/core/importer/site-from-path.js';
 import { ArchiveWriter } from '../../src-main/core/importer/writer.js';
+import { NearDuplicateGrouper, comparedText } from '../../src-main/core/archive/groups.js';
+import { sketchBands } from '../../src-main/core/archive/minhash.js';
 import { decodeBytes } from '../../src-main/core/pages/decode.js';
 import { readPage } from '../../src-main/core/pages/index.js';
 import { pages } from '../bench/import-floor.js';
@@ -48,7 +50,7 @@ interface Item {
 }
 
 async function readSide(): Promise<{ items: Item[]; stages: Record<string, number>; pagesSeen: number }> {
-  const stages: Record<string, number> = { read: 0, hash: 0, decode: 0, parse: 0, analyse: 0, clone: 0, json: 0 };
+  const stages: Record<string, number> = { read: 0, hash: 0, decode: 0, parse: 0, analyse: 0, fingerprint: 0, bands: 0, clone: 0, json: 0 };
   const items: Item[] = [];
   let pagesSeen = 0;
   const time = <T>(stage: string, work: () => T): T => {
@@ -74,9 +76,10 @@ async function readSide(): Promise<{ items: Item[]; stages: Record<string, numbe
       const analysed = time('analyse', () => {
         const title = analyzeForIndex(page.title);
         const body = analyzeForIndex(page.paragraphs.join('\n'));
-        return { titleKey: titleKey(page.title), title, body, tickerKeys: [] as string[], fingerprint: null as Uint8Array | null };
+        return { titleKey: titleKey(page.title), title, body, tickerKeys: [] as string[], fingerprint: null as Uint8Array | null, bands: null as number[] | null };
       });
       analysed.fingerprint = time('fingerprint', () => fingerprintOf(analysed.body.norm, analysed.title.norm));
+      analysed.bands = time('bands', () => sketchBands(comparedText(analysed.body.norm, analysed.title.norm)));
       analysis = analysed;
       analysed.tickerKeys = page.ticker.map(() => ''); // ticker keys are cached per ticker in process-page.ts: not counted
       time('json', () => JSON.stringify(page.paragraphs));
@@ -120,7 +123,7 @@ function floorVariant(name: string, withTitles: boolean): Variant {
   };
 }
 
-function writerVariant(name: string, batch: number, options: { indexesAfter?: boolean; automerge?: number } = {}): Variant {
+function writerVariant(name: string, batch: number, options: { indexesAfter?: boolean; automerge?: number; crisismerge?: number; hashsize?: number } = {}): Variant {
   return {
     name,
     batch,
@@ -132,10 +135,13 @@ function writerVariant(name: string, batch: number, options: { indexesAfter?: bo
         ? (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND sql IS NOT NULL").pluck().all() as string[])
         : [];
       for (const sql of indexes) db.exec(`DROP INDEX ${/INDEX (\w+)/.exec(sql)![1]}`);
-      if (options.automerge !== undefined) {
-        for (const t of ['articles_fts', 'titles_fts']) db.exec(`INSERT INTO ${t}(${t}, rank) VALUES ('automerge', ${Math.trunc(options.automerge)})`);
+      for (const setting of ['automerge', 'crisismerge', 'hashsize'] as const) {
+        const value = options[setting];
+        if (value === undefined) continue;
+        for (const t of ['articles_fts', 'titles_fts']) db.exec(`INSERT INTO ${t}(${t}, rank) VALUES ('${setting}', ${Math.trunc(value)})`);
       }
       const writer = new ArchiveWriter(archive, importId);
+      const grouper = new NearDuplicateGrouper(db);
       const apply = (item: Item) => {
         if (writer.storeDuplicate(item.path, item.hash, item.bytes, null)) return;
         const { outcome, analysis } = item.processed;
@@ -144,9 +150,13 @@ function writerVariant(name: string, batch: number, options: { indexesAfter?: bo
           return;
         }
         const site = outcome.page.site ?? siteFromPath(item.path, root);
-        writer.storePage({ path: item.path, hash: item.hash, bytes: item.bytes, site, page: outcome.page, encoding: outcome.encoding, analysis, replaces: null });
+        const stored = writer.storePage({ path: item.path, hash: item.hash, bytes: item.bytes, site, page: outcome.page, encoding: outcome.encoding, analysis, replaces: null });
+        if (stored === 'added') grouper.added(analysis);
       };
-      const write = db.transaction((slice: Item[]) => slice.forEach(apply));
+      const write = db.transaction((slice: Item[]) => {
+        slice.forEach(apply);
+        grouper.groupNew();
+      });
       for (let i = 0; i < items.length; i += batchSize) write.immediate(items.slice(i, i + batchSize));
       for (const sql of indexes) db.exec(sql);
       archive.close();
@@ -159,8 +169,11 @@ const VARIANTS: Variant[] = [
   floorVariant('floor + titles_fts', true),
   writerVariant('writer (the importer’s, 256/txn)', 256),
   writerVariant('writer, 1024/txn', 1024),
-  writerVariant('writer, article indexes built after', 256, { indexesAfter: true }),
   writerVariant('writer, FTS5 automerge 16', 256, { automerge: 16 }),
+  writerVariant('writer, 512/txn, FTS5 hashsize 8 MB', 512, { hashsize: 8 << 20 }),
+  writerVariant('writer, 1024/txn, FTS5 hashsize 16 MB', 1024, { hashsize: 16 << 20 }),
+  writerVariant('writer, 1024/txn, hashsize 16 MB, automerge 8', 1024, { hashsize: 16 << 20, automerge: 8 }),
+  writerVariant('writer (the importer’s, 256/txn) again', 256),
 ];
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
 import { lastScanUnits, scanWords } from './scanWords.js';
 import { indexStems, stem } from './stem.js';
 import { isStopword } from './stopwords.js';
-import { UnitsCache, hashUnits } from './unitsCache.js';
+import { StemTextCache, hashUnits } from './stemTextCache.js';
 import { CodeBuffer } from './codeBuffer.js';
 import { PLAIN } from './finals.js';
 
@@ -16,10 +16,10 @@ export interface IndexText {
 }
 
 /**
- * Space-joined index stems of a normalised word, looked up by its code units (no string per word);
- * one cache per final (finals.ts: how the word's last letter was written).
+ * Space-joined index stems of a normalised word, looked up by its code units and final (finals.ts:
+ * how the word's last letter was written), with no string per word.
  */
-const stemTextCaches = [new UnitsCache<string>(), new UnitsCache<string>(16), new UnitsCache<string>(14)];
+const stemTexts = new StemTextCache();
 const stemOut = new CodeBuffer();
 
 /** Normalised words and stem tokens of a document text (stem.ts: indexStems). */
@@ -29,21 +29,28 @@ export function analyzeForIndex(text: string): IndexText {
   const n = normBounds.length / 2;
   const stems = stemOut;
   stems.reset(norm.length * 2 + 16);
+  // The output array and its length are kept in locals through the loop (a hit copies a few code units).
+  let out = stems.raw;
+  let length = 0;
   for (let i = 0; i < n; i++) {
     const a = normBounds[2 * i] ?? 0;
     const b = normBounds[2 * i + 1] ?? 0;
-    const h = hashUnits(units, a, b);
     const final = finals[i] ?? PLAIN;
-    const cache = stemTextCaches[final]!;
-    let s = cache.get(units, a, b, h);
-    if (s === undefined) {
-      s = indexStems(norm.slice(a, b), final).join(' ');
-      cache.set(units, a, b, h, s);
+    const h = hashUnits(units, a, b);
+    let slot = stemTexts.find(units, a, b, final, h);
+    if (slot < 0) slot = stemTexts.add(units, a, b, final, h, indexStems(norm.slice(a, b), final).join(' '));
+    const pool = stemTexts.pool;
+    const from = stemTexts.valueAt(slot);
+    const to = from + stemTexts.valueLength(slot);
+    if (length + (to - from) + 1 > out.length) {
+      stems.length = length;
+      stems.reserve(to - from + 1);
+      out = stems.raw;
     }
-    stems.reserve(s.length + 1);
-    if (i > 0) stems.push(0x20);
-    for (let k = 0; k < s.length; k++) stems.push(s.charCodeAt(k));
+    if (i > 0) out[length++] = 0x20;
+    for (let k = from; k < to; k++) out[length++] = pool[k] ?? 0;
   }
+  stems.length = length;
   return { norm, stem: stems.toString() };
 }
 

@@ -23,15 +23,23 @@ function fmix32(h: number): number {
   return x >>> 0;
 }
 
-/** FNV-1a of each space-separated word of `norm`. */
-function wordHashes(norm: string): number[] {
-  const out: number[] = [];
+// Scratch space of the hot path (one import page at a time per thread): word and shingle hashes as
+// unsigned 32-bit integers, never as numbers boxed on the heap.
+let wordScratch = new Uint32Array(1024);
+let shingleScratch = new Uint32Array(1024);
+
+/** FNV-1a of each space-separated word of `norm`, into wordScratch; returns how many. */
+function hashWords(norm: string): number {
+  const most = Math.ceil((norm.length + 1) / 2); // words are separated by single spaces
+  if (wordScratch.length < most) wordScratch = new Uint32Array(most + 1024);
+  const out = wordScratch;
+  let n = 0;
   let h = 0x811c9dc5;
   let inWord = false;
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     if (c === 0x20) {
-      if (inWord) out.push(h >>> 0);
+      if (inWord) out[n++] = h;
       h = 0x811c9dc5;
       inWord = false;
       continue;
@@ -39,8 +47,45 @@ function wordHashes(norm: string): number[] {
     h = Math.imul(h ^ c, 0x01000193);
     inWord = true;
   }
-  if (inWord) out.push(h >>> 0);
-  return out;
+  if (inWord) out[n++] = h;
+  return n;
+}
+
+/** FNV-1a of each space-separated word of `norm`. */
+function wordHashes(norm: string): number[] {
+  const count = hashWords(norm); // first: it may replace wordScratch with a larger one
+  return Array.from(wordScratch.subarray(0, count));
+}
+
+/** The hash of the shingle of words i, i+1, i+2 (or of all the words when there are fewer than three). */
+function shingleAt(words: Uint32Array, count: number, i: number): number {
+  if (count < SHINGLE) {
+    let a = 17;
+    for (let k = 0; k < count; k++) a = Math.imul(a, 31) + words[k]!;
+    return fmix32(a);
+  }
+  return fmix32(words[i]! + Math.imul(words[i + 1]!, 0x9e3779b1) + Math.imul(words[i + 2]!, 0x85ebca77));
+}
+
+/** How many shingle hashes `count` words give (repeats included). */
+function shingleCount(count: number): number {
+  return count === 0 ? 0 : count < SHINGLE ? 1 : count - SHINGLE + 1;
+}
+
+/**
+ * The distinct 3-word shingle hashes of a normalised text, sorted: a view of scratch space, valid
+ * until the next call (the fast path of fingerprintOf and of sketches that one pass over a text serves).
+ */
+export function distinctShingles(norm: string): Uint32Array {
+  const words = hashWords(norm);
+  const total = shingleCount(words);
+  if (shingleScratch.length < total) shingleScratch = new Uint32Array(total + 1024);
+  const all = shingleScratch.subarray(0, total);
+  for (let i = 0; i < total; i++) all[i] = shingleAt(wordScratch, words, i);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[distinct - 1]) all[distinct++] = all[i]!;
+  return all.subarray(0, distinct);
 }
 
 /** Distinct shingle hashes of the words. */
@@ -57,26 +102,41 @@ function shingles(words: number[]): Set<number> {
   return set;
 }
 
+/** Per nibble of the 64 bits (the shingle hash, then its remix), how many shingles have each of its 16 values. */
+const nibbleCounts = new Int32Array(16 * 16);
+
+/** The SimHash of distinct shingle hashes (distinctShingles): bit k is set when more than half of them have it set. */
+export function simHash(distinct: Uint32Array): Uint8Array {
+  const counts = nibbleCounts.fill(0);
+  for (let i = 0; i < distinct.length; i++) {
+    const a = distinct[i]!;
+    const b = fmix32(a ^ 0x5bd1e995);
+    for (let k = 0; k < 8; k++) {
+      counts[(k << 4) | ((a >>> (k << 2)) & 15)]!++;
+      counts[((8 + k) << 4) | ((b >>> (k << 2)) & 15)]!++;
+    }
+  }
+  const bytes = new Uint8Array(FINGERPRINT_BYTES);
+  for (let bit = 0; bit < 64; bit++) {
+    const row = (bit >> 2) << 4;
+    const mask = 1 << (bit & 3);
+    let ones = 0;
+    for (let v = 0; v < 16; v++) if (v & mask) ones += counts[row | v]!;
+    if (2 * ones > distinct.length) bytes[bit >> 3]! |= 1 << (bit & 7);
+  }
+  return bytes;
+}
+
 /**
  * The fingerprint of a text given as normalised words joined by single spaces (analyzeForIndex().norm),
  * or null when it has too few words. Pass the body; the headline is added only when the body alone is
  * too short, since copies of one story often differ in their headlines.
  */
 export function fingerprintOf(bodyNorm: string, titleNorm = ''): Uint8Array | null {
-  let set = shingles(wordHashes(bodyNorm));
-  if (set.size < MIN_SHINGLES && titleNorm !== '') set = shingles(wordHashes(`${titleNorm} ${bodyNorm}`));
-  if (set.size < MIN_SHINGLES) return null;
-  const counts = new Int32Array(64);
-  for (const a of set) {
-    const b = fmix32(a ^ 0x5bd1e995);
-    for (let bit = 0; bit < 32; bit++) {
-      counts[bit]! += (a >>> bit) & 1 ? 1 : -1;
-      counts[32 + bit]! += (b >>> bit) & 1 ? 1 : -1;
-    }
-  }
-  const bytes = new Uint8Array(FINGERPRINT_BYTES);
-  for (let bit = 0; bit < 64; bit++) if (counts[bit]! > 0) bytes[bit >> 3]! |= 1 << (bit & 7);
-  return bytes;
+  let distinct = distinctShingles(bodyNorm);
+  if (distinct.length < MIN_SHINGLES && titleNorm !== '') distinct = distinctShingles(`${titleNorm} ${bodyNorm}`);
+  if (distinct.length < MIN_SHINGLES) return null;
+  return simHash(distinct);
 }
 
 const POPCOUNT = new Uint8Array(256).map((_, i) => {
@@ -147,13 +207,8 @@ export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number 
  * included (the same hashes as shingleSet, without building a set); returns how many it visited.
  */
 export function forEachShingle(norm: string, visit: (hash: number) => void): number {
-  const words = wordHashes(norm);
-  if (words.length < SHINGLE) {
-    if (words.length > 0) visit(fmix32(words.reduce((a, w) => Math.imul(a, 31) + w, 17)));
-    return words.length > 0 ? 1 : 0;
-  }
-  for (let i = 0; i + SHINGLE <= words.length; i++) {
-    visit(fmix32(words[i]! + Math.imul(words[i + 1]!, 0x9e3779b1) + Math.imul(words[i + 2]!, 0x85ebca77)));
-  }
-  return words.length - SHINGLE + 1;
+  const words = hashWords(norm);
+  const total = shingleCount(words);
+  for (let i = 0; i < total; i++) visit(shingleAt(wordScratch, words, i));
+  return total;
 }

@@ -48,6 +48,8 @@ export interface AnalysedText {
   titleKey: string;
   title: { norm: string };
   body: { norm: string };
+  /** sketchBands(comparedText(body, title)), when the parse worker computed it (null: no shingle). */
+  bands?: number[] | null;
 }
 
 interface Candidate {
@@ -102,9 +104,14 @@ function wordCount(norm: string): number {
   return n;
 }
 
+/** True when copies are compared on the body alone (comparedText). */
+export function bodyIsCompared(bodyNorm: string): boolean {
+  return wordCount(bodyNorm) >= MIN_SHINGLES + 2;
+}
+
 /** The text two copies are compared on: the body, with the headline only when the body alone is too short. */
-function comparedText(bodyNorm: string, titleNorm: string): string {
-  return wordCount(bodyNorm) >= MIN_SHINGLES + 2 ? bodyNorm : `${titleNorm} ${bodyNorm}`;
+export function comparedText(bodyNorm: string, titleNorm: string): string {
+  return bodyIsCompared(bodyNorm) ? bodyNorm : `${titleNorm} ${bodyNorm}`;
 }
 
 /** Jaccard similarity of two texts' shingles; 0 when either is too short to say. */
@@ -127,7 +134,7 @@ export class NearDuplicateGrouper {
   private readonly s;
   private lastId: number;
   private readonly texts = new Map<number, ReadonlySet<number>>();
-  private pending: Array<{ titleKey: string; text: string }> = [];
+  private pending: AnalysedText[] = [];
   /** Articles that joined a group, texts read back, and time spent (for reports and benchmarks). */
   grouped = 0;
   readBack = 0;
@@ -161,7 +168,7 @@ export class NearDuplicateGrouper {
 
   /** The text of an article the import has just added (in the order added), so it need not be read back. */
   added(article: AnalysedText): void {
-    this.pending.push({ titleKey: article.titleKey, text: comparedText(article.body.norm, article.title.norm) });
+    this.pending.push(article);
   }
 
   /** Groups the articles stored since the last call (ids above those seen); call inside the batch transaction. */
@@ -175,11 +182,15 @@ export class NearDuplicateGrouper {
       // New rows come in the order the importer added them; a text that does not line up is read back.
       const handed = this.pending[next];
       let text: string;
+      let bands: number[] | null;
       if (handed && handed.titleKey === row.title_key) {
-        text = handed.text;
+        text = comparedText(handed.body.norm, handed.title.norm);
+        bands = handed.bands === undefined ? sketchBands(text) : handed.bands;
         next++;
-      } else text = this.readText(row.id);
-      const bands = sketchBands(text);
+      } else {
+        text = this.readText(row.id);
+        bands = sketchBands(text);
+      }
       if (bands === null) continue;
       const buckets = bucketsOf(row.published_at);
       const own = bands.map((hash, b) => bandKey(buckets.own, b, hash));

@@ -8,7 +8,7 @@
 // that slot's minimum with its low bits; an empty slot borrows its next filled slot's value, shifted,
 // so identical texts always give identical sketches.
 
-import { forEachShingle } from '../arabic/fingerprint.js';
+import { distinctShingles } from '../arabic/fingerprint.js';
 
 export const BANDS = 8;
 export const ROWS = 4;
@@ -18,13 +18,19 @@ const EMPTY = 0xffffffff;
 
 /** The BANDS band hashes (32-bit) of a normalised text, or null for an empty text. */
 export function sketchBands(norm: string): number[] | null {
+  return sketchBandsOf(distinctShingles(norm));
+}
+
+/** sketchBands from a text's shingle hashes (repeats change no minimum), or null when there are none. */
+export function sketchBandsOf(shingles: Uint32Array): number[] | null {
+  if (shingles.length === 0) return null;
   const mins = new Uint32Array(SLOTS).fill(EMPTY);
-  const seen = forEachShingle(norm, (h) => {
+  for (let i = 0; i < shingles.length; i++) {
+    const h = shingles[i]!;
     const slot = h >>> SLOT_SHIFT;
     const value = Math.imul(h, 0x9e3779b1) >>> 0;
     if (value < mins[slot]!) mins[slot] = value;
-  });
-  if (seen === 0) return null;
+  }
   for (let s = 0; s < SLOTS; s++) {
     if (mins[s] !== EMPTY) continue;
     for (let step = 1; step < SLOTS; step++) {

@@ -1,12 +1,15 @@
 import os from 'node:os';
+import { thisThreadNice } from '../threads/background-priority.js';
 import { spawnWorker } from '../threads/spawn-worker.js';
 import type { PageContext } from '../pages/types.js';
-import type { PageJob, PageJobBody } from './page-worker.js';
-import { processPage, type ProcessedPage } from './process-page.js';
+import type { PageJob, PageJobBody, PageWorkerData } from './page-worker.js';
+import { processFile, processPage, type FileOutcome, type ProcessedPage } from './process-page.js';
 import { processItem } from './sources/item-page.js';
 import type { ExportItem } from './sources/types.js';
 
 export interface PageParser {
+  /** A page file on disk, read, hashed and (unless its hash is `storedHash`) parsed where the parsing happens. */
+  parseFile(file: string, storedHash: string | null): Promise<FileOutcome>;
   parse(bytes: Uint8Array, name: string, context?: PageContext): Promise<ProcessedPage>;
   /** An item of a scraper export, built into a page and analysed like one. */
   parseItem(item: ExportItem): Promise<ProcessedPage>;
@@ -16,6 +19,7 @@ export interface PageParser {
 /** Parses on the calling thread. */
 export function inlineParser(): PageParser {
   return {
+    parseFile: async (file, storedHash) => processFile(file, storedHash),
     parse: async (bytes, name, context) => processPage(bytes, name, context),
     parseItem: async (item) => processItem(item),
     close: async () => {},
@@ -28,7 +32,7 @@ export function defaultParseWorkers(): number {
 }
 
 interface Waiting {
-  resolve: (value: ProcessedPage) => void;
+  resolve: (value: ProcessedPage | FileOutcome) => void;
   reject: (error: Error) => void;
 }
 
@@ -39,8 +43,10 @@ export function workerParser(count: number): PageParser {
   const workers = Array.from({ length: count }, () => {
     // page-worker.js next to the bundle; from sources page-worker.ts through tsx (see spawnWorker).
     // A small young generation: parse garbage is short-lived, and the default lets RSS balloon.
-    const worker = spawnWorker(import.meta.url, 'page-worker', { resourceLimits: { maxYoungGenerationSizeMb: 12 } });
-    worker.on('message', (message: { id: number; result?: ProcessedPage; error?: string }) => {
+    // The workers run at the priority of the import (background in the app, normal at the command line).
+    const workerData: PageWorkerData = { nice: thisThreadNice() };
+    const worker = spawnWorker(import.meta.url, 'page-worker', { resourceLimits: { maxYoungGenerationSizeMb: 12 }, workerData });
+    worker.on('message', (message: { id: number; result?: ProcessedPage | FileOutcome; error?: string }) => {
       const w = waiting.get(message.id);
       if (!w) return;
       waiting.delete(message.id);
@@ -53,18 +59,20 @@ export function workerParser(count: number): PageParser {
     });
     return worker;
   });
-  const post = (job: PageJobBody): Promise<ProcessedPage> => {
+  // Each job's answer is the type its kind of job gets (page-worker.ts).
+  const post = <T extends ProcessedPage | FileOutcome>(job: PageJobBody): Promise<T> => {
     const id = nextId++;
     const worker = workers[id % workers.length]!;
-    return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (value: ProcessedPage | FileOutcome) => void, reject });
       const message: PageJob = { ...job, id };
       worker.postMessage(message);
     });
   };
   return {
-    parse: (bytes, name, context) => post({ bytes, name, context }),
-    parseItem: (item) => post({ item }),
+    parseFile: (file, storedHash) => post<FileOutcome>({ file, storedHash }),
+    parse: (bytes, name, context) => post<ProcessedPage>({ bytes, name, context }),
+    parseItem: (item) => post<ProcessedPage>({ item }),
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

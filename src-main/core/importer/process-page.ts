@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { PageContext, PageOutcome, ParsedPage } from '../pages/types.js';
+import { MAX_PAGE_BYTES } from './file-kinds.js';
 import { readPage } from '../pages/index.js';
 import { analyzeForIndex, titleKey } from '../arabic/index.js';
 import { splitByline } from '../pages/byline.js';
-import { fingerprintOf } from '../arabic/fingerprint.js';
+import { MIN_SHINGLES, distinctShingles, simHash } from '../arabic/fingerprint.js';
+import { bodyIsCompared } from '../archive/groups.js';
+import { sketchBandsOf } from '../archive/minhash.js';
 
 /** What the writer needs of one page besides the page itself: its search text and identity keys. */
 export interface PageAnalysis {
@@ -13,6 +18,8 @@ export interface PageAnalysis {
   tickerKeys: string[];
   /** SimHash of the normalised body (core/arabic/fingerprint.ts), null for a text too short. */
   fingerprint: Uint8Array | null;
+  /** MinHash band hashes of the text near-duplicates are compared on (core/archive/groups.ts), null for none. */
+  bands: number[] | null;
 }
 
 export type ProcessedPage = { outcome: PageOutcome; analysis: PageAnalysis | null };
@@ -39,15 +46,63 @@ export function processPage(bytes: Uint8Array, fileName: string, context: PageCo
   return { outcome, analysis: analysePage(outcome.page) };
 }
 
+/** What became of a page file read where it is parsed (processFile). */
+export type FileOutcome =
+  | { kind: 'page'; hash: string; bytes: number; processed: ProcessedPage }
+  /** The content hash is the one already stored for this path: nothing parsed. */
+  | { kind: 'unchanged'; bytes: number }
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'unreadable'; message: string };
+
+/** The content hash of a page's bytes (what snapshots.content_hash holds for a file). */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * Reads, hashes, decodes, parses and analyses one page file — all of it off the writer's thread.
+ * `storedHash` is the content hash the archive holds for this path: the same bytes are not parsed again.
+ */
+export function processFile(file: string, storedHash: string | null): FileOutcome {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { kind: 'unreadable', message: (error as Error).message };
+  }
+  if (bytes.length > MAX_PAGE_BYTES) return { kind: 'too-large', bytes: bytes.length };
+  const hash = contentHash(bytes);
+  if (hash === storedHash) return { kind: 'unchanged', bytes: bytes.length };
+  return { kind: 'page', hash, bytes: bytes.length, processed: processPage(bytes, file.slice(file.lastIndexOf('/') + 1)) };
+}
+
 /** The search text and identity keys of a parsed page (whatever it was read from). */
 export function analysePage(page: ParsedPage): PageAnalysis {
   const title = analyzeForIndex(page.title);
   const body = analyzeForIndex(page.paragraphs.join('\n'));
   return {
-    titleKey: titleKey(page.title),
+    titleKey: title.norm, // titleKey(page.title): the same normalised words
     title,
     body,
     tickerKeys: tickerKeys(page.ticker),
-    fingerprint: fingerprintOf(body.norm, title.norm),
+    ...signatures(body.norm, title.norm),
   };
+}
+
+/**
+ * fingerprintOf(body, title) and sketchBands(comparedText(body, title)) from one pass over the body's
+ * shingles (and one over headline + body when the body alone is too short for either).
+ */
+export function signatures(bodyNorm: string, titleNorm: string): { fingerprint: Uint8Array | null; bands: number[] | null } {
+  const body = distinctShingles(bodyNorm);
+  const bodyCompared = bodyIsCompared(bodyNorm);
+  let bands = bodyCompared ? sketchBandsOf(body) : null;
+  let fingerprint = body.length >= MIN_SHINGLES ? simHash(body) : null;
+  const fingerprintNeedsTitle = fingerprint === null && titleNorm !== '';
+  if (!bodyCompared || fingerprintNeedsTitle) {
+    const both = distinctShingles(`${titleNorm} ${bodyNorm}`);
+    if (!bodyCompared) bands = sketchBandsOf(both);
+    if (fingerprintNeedsTitle && both.length >= MIN_SHINGLES) fingerprint = simHash(both);
+  }
+  return { fingerprint, bands };
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FieldMap, ImportCounts, ImportPhase, ImportProgress, ImportReport, Rejection, SkipReason } from '../../common/types.js';
@@ -8,7 +7,7 @@ import type { PageContext } from '../pages/types.js';
 import { MAX_PAGE_BYTES, describeUnsupported, fileKind, isSourceKind, tooLargeMessage, type SourceFormat } from './file-kinds.js';
 import { NearDuplicateGrouper } from '../archive/groups.js';
 import { createParser, type PageParser } from './parse-pool.js';
-import type { ProcessedPage } from './process-page.js';
+import { contentHash, type ProcessedPage } from './process-page.js';
 import { emptyCounts, progressOf, ProgressPacer } from './progress.js';
 import { countImport, walkImport } from './scan.js';
 import { siteFromPath, siteFromUrl } from './site-from-path.js';
@@ -80,6 +79,13 @@ const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 /** Zips inside zips are opened this many levels deep, no deeper. */
 const MAX_ZIP_NESTING = 3;
 const BATCH_SIZE = 256;
+/**
+ * WAL pages between automatic checkpoints while importing (SQLite's default: 1,000). A checkpoint
+ * copies every page changed since the last one into the archive: the index pages a run of batches
+ * keeps rewriting are copied once instead of once per 1,000 pages, and fsync'd less often. The WAL
+ * may grow to this size (32 MB) before it is copied back.
+ */
+const IMPORT_CHECKPOINT_PAGES = 8192;
 
 /** Imports folders, files and zips into the archive. Safe to kill at any moment and to run again. */
 export async function runImport(archive: Archive, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
@@ -126,6 +132,8 @@ class ImportRun {
 
   async execute(): Promise<ImportReport> {
     this.emit();
+    const checkpointPages = this.archive.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.archive.db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
     try {
       const planned = await countImport(this.paths, this.options.signal, async (soFar) => {
         this.counts.filesTotal = soFar.files;
@@ -141,10 +149,8 @@ class ImportRun {
       for await (const item of walkImport(this.paths, this.options.signal)) {
         if (this.cancelled) break;
         if (item.kind === 'rejected') await this.enqueue(Promise.resolve({ type: 'reject', rejection: item.rejection, bytes: 0 }));
-        else if (item.kind === 'file') {
-          const tally: Tally = { unit: 'file', bytes: item.size };
-          await this.handleUnit({ path: item.path, root: this.rootOf(item.path), size: item.size, read: async () => fs.readFileSync(item.path), tally });
-        } else if (item.kind === 'source') await this.handleSourceFile(item.path, item.format, item.size);
+        else if (item.kind === 'file') await this.handleFile(item.path, item.size);
+        else if (item.kind === 'source') await this.handleSourceFile(item.path, item.format, item.size);
         else await this.handleZip(item.path, item.path, this.rootOf(item.path), item.size);
       }
       await this.drain();
@@ -155,6 +161,7 @@ class ImportRun {
       throw error;
     } finally {
       await this.parser?.close();
+      this.archive.db.pragma(`wal_autocheckpoint = ${Math.trunc(checkpointPages)}`);
     }
     this.finish();
     return this.report();
@@ -291,6 +298,29 @@ class ImportRun {
     await this.handleZip(buffer, displayPath, root);
   }
 
+  /** A page file on disk: read, hashed and parsed in the parse workers; this thread only looks up what is stored for its path. */
+  private async handleFile(file: string, size: number): Promise<void> {
+    const tally: Tally = { unit: 'file', bytes: size };
+    const rejected = (reason: Rejection['reason'], message: string): WriteOp => ({ type: 'reject', rejection: { path: file, reason, message }, bytes: 0, tally });
+    if (fileKind(file) === 'unsupported') return this.enqueue(Promise.resolve(rejected('unsupported-type', describeUnsupported(file))));
+    if (size > MAX_PAGE_BYTES) return this.enqueue(Promise.resolve(rejected('too-large', tooLargeMessage(size))));
+    const existing = this.writer.snapshotAt(file) ?? null;
+    const root = this.rootOf(file);
+    const op = this.parser!.parseFile(file, existing?.content_hash ?? null).then((done): WriteOp => {
+      switch (done.kind) {
+        case 'unreadable':
+          return rejected('unreadable', `Cannot read the file: ${done.message}`);
+        case 'too-large':
+          return rejected('too-large', tooLargeMessage(done.bytes));
+        case 'unchanged':
+          return { type: 'unchanged', bytes: done.bytes, tally };
+        case 'page':
+          return { type: 'page', path: file, root, hash: done.hash, bytes: done.bytes, processed: done.processed, replaces: existing, crawl: false, tally };
+      }
+    });
+    return this.enqueue(op, size);
+  }
+
   private async handleUnit(unit: Unit): Promise<void> {
     const tally = unit.tally;
     const reject = (reason: Rejection['reason'], message: string) =>
@@ -306,7 +336,7 @@ class ImportRun {
     }
     if (bytes.length > MAX_PAGE_BYTES) return reject('too-large', tooLargeMessage(bytes.length));
     // A crawl's page is the same snapshot only with the same URL, Content-Type and capture day.
-    const hash = createHash('sha1').update(bytes).update(unit.context ? JSON.stringify(unit.context) : '').digest('hex');
+    const hash = unit.context ? createHash('sha1').update(bytes).update(JSON.stringify(unit.context)).digest('hex') : contentHash(bytes);
     const existing = this.writer.snapshotAt(unit.path);
     if (existing?.content_hash === hash) return this.enqueue(Promise.resolve({ type: 'unchanged', bytes: bytes.length, tally }));
     const name = unit.context ? 'page.html' : unit.path.slice(unit.path.lastIndexOf('/') + 1);
@@ -361,8 +391,10 @@ class ImportRun {
       throw error;
     }
     this.rejections.push(...newRejections);
-    this.emit();
+    // The pages the parse workers finished while the batch was written count first: progress moves
+    // with them, not by whole batches, however quickly batches follow one another.
     await yieldToEventLoop();
+    this.emit();
   }
 
   private apply(op: WriteOp, rejections: Rejection[]): void {

@@ -8,6 +8,7 @@
  * even when a legacy charset is declared — pages re-saved as UTF-8 keep their old declaration, and
  * legacy text is practically never valid UTF-8 by chance. Line ends become "\n". Never throws.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { RejectReason, TextEncoding } from '../../common/types.js';
 import { charsetOfContentType, encodingForLabel, prescanMetaCharset } from './charset.js';
 import { looksLikeArabic1256, looksLikeMojibake } from './plausible.js';
@@ -107,6 +108,8 @@ function fromUtf8(bytes: Uint8Array, encoding: TextEncoding): Decoded {
 
 /** Strict UTF-8; a file cut inside its last character (a truncated save) loses only that character. */
 function tryUtf8(bytes: Uint8Array): string | null {
+  // Valid UTF-8 (nearly every page): validated and decoded natively, several times faster than the fatal decoder.
+  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   try {
     return utf8Fatal.decode(bytes);
   } catch {
