@@ -4,7 +4,10 @@
  * run on the same pages, the floor (import-floor.ts: read each page, insert its index text into a
  * contentless FTS5 table, no parsing) and the importer's ratio to it.
  *
- *   npm run bench:import -- [--pages N] [--seed S] [--workers W] [--no-floor] [--profile]
+ *   npm run bench:import -- [--pages N] [--seed S] [--workers W] [--no-floor] [--profile] [--warc-mb N | --no-warc]
+ *
+ * Then, unless --no-warc, the crawl formats: bench:warc in a child process (a generated `.warc.gz` of
+ * --warc-mb megabytes, 1024 by default) prints WARC throughput (MB/s, pages/s) and its own peak RSS.
  *
  * --profile then imports the pages once more with the built CLI (out/cli, `npm run build:cli`) under
  * `node --cpu-prof` and prints the top self-time functions of each thread (the writer: the main
@@ -36,11 +39,17 @@ interface Args {
   workers: number | undefined;
   floor: boolean;
   profile: boolean;
+  /** Megabytes of the generated WARC crawl to import after the pages; 0: none. */
+  warcMb: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { pages: 20_000, seed: 1, workers: undefined, floor: true, profile: false };
+  const args: Args = { pages: 20_000, seed: 1, workers: undefined, floor: true, profile: false, warcMb: 1024 };
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--no-warc') {
+      args.warcMb = 0;
+      continue;
+    }
     if (argv[i] === '--no-floor' || argv[i] === '--profile') {
       if (argv[i] === '--no-floor') args.floor = false;
       else args.profile = true;
@@ -57,8 +66,11 @@ function parseArgs(argv: string[]): Args {
       case '--workers':
         args.workers = value;
         break;
+      case '--warc-mb':
+        args.warcMb = value;
+        break;
       default:
-        throw new Error(`unknown argument ${argv[i]} (use --pages N, --seed S, --workers W, --no-floor, --profile)`);
+        throw new Error(`unknown argument ${argv[i]} (use --pages N, --seed S, --workers W, --no-floor, --profile, --warc-mb N, --no-warc)`);
     }
     i++;
     if (!Number.isInteger(value) || value < 0) throw new Error(`${argv[i - 1]} needs a whole number`);
@@ -259,6 +271,20 @@ async function main(): Promise<void> {
   out.write(`archive MB     ${figures.archiveMb}   (${figures.archiveRatio} × the pages; target ≤ ${TARGET_ARCHIVE_RATIO}: ${verdict(figures.archiveRatio <= TARGET_ARCHIVE_RATIO)})\n`);
   out.write(`${JSON.stringify(figures)}\n`);
   if (args.profile) profileImport(root, args);
+  if (args.warcMb > 0) measureWarc(args);
+}
+
+/** WARC throughput and memory: bench:warc in a child process, so its memory is its own. */
+function measureWarc(args: Args): void {
+  process.stdout.write(`
+WARC crawl (${args.warcMb} MB, npm run bench:warc; --no-warc to skip):
+`);
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'warc.bench.ts'), '--mb', String(args.warcMb), ...(args.workers !== undefined ? ['--workers', String(args.workers)] : [])],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+  if (run.status !== 0) throw new Error(`the WARC bench failed (exit ${run.status})`);
 }
 
 /** The floor, in a child process: its memory (the index text of every page) must not count against the importer's. */
