@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { analyzeForIndex } from '../../arabic/index.js';
 import { fingerprintOf } from '../../arabic/fingerprint.js';
+import { bodyOf } from '../groups.js';
 
 /**
  * URLs and text fingerprints. `articles.url` is the article's canonical URL when a page or a crawl
@@ -24,14 +25,8 @@ export function run(db: Database.Database): void {
     const rows = page.all(last) as Array<{ id: number; title: string; paragraphs: string }>;
     if (rows.length === 0) break;
     for (const row of rows) {
-      let body = '';
-      try {
-        const parsed: unknown = JSON.parse(row.paragraphs);
-        if (Array.isArray(parsed)) body = parsed.filter((p): p is string => typeof p === 'string').join('\n');
-      } catch {
-        // a damaged row keeps no fingerprint
-      }
-      const fp = fingerprintOf(analyzeForIndex(body).norm, analyzeForIndex(row.title).norm);
+      // A damaged row counts as having no body, as everywhere else (groups.ts).
+      const fp = fingerprintOf(analyzeForIndex(bodyOf(row.paragraphs)).norm, analyzeForIndex(row.title).norm);
       if (fp) update.run(Buffer.from(fp), row.id);
     }
     last = rows[rows.length - 1]!.id;
