@@ -190,8 +190,12 @@ export interface ImportReport extends ImportCounts {
   phase: ImportPhase;
   elapsedMs: number;
   rejected: number;
+  /** The first rejections (at most REPORTED_REJECTIONS of `rejected`; every one is kept in the archive's import_problems). */
   rejections: Rejection[];
 }
+
+/** Rejections an import's report carries in memory; the rest are read back from the archive when wanted. */
+export const REPORTED_REJECTIONS = 1000;
 
 export interface SearchQuery {
   /** The user's query text: words, "phrases", -exclusions, OR, prefix*. */

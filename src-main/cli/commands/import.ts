@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { ArshifError } from '../../common/result.js';
 import type { ImportReport } from '../../common/types.js';
 import type { Archive } from '../../core/archive/archive.js';
 import { runImport } from '../../core/importer/run-import.js';
+import { importProblems } from '../../core/service/import-history.js';
 import { EXPORT_FIELDS } from '../../common/api.js';
 import { checked, integer, type CliValues } from '../args.js';
 import { formatDuration, printJson, printLine } from '../output.js';
@@ -9,7 +11,9 @@ import { progressReporter } from '../progress-bar.js';
 
 export async function importCommand(archive: Archive, paths: string[], values: CliValues): Promise<void> {
   if (paths.length === 0) throw new ArshifError('bad-request', 'import needs at least one folder, file or .zip to import');
-  const { map: fieldMap } = checked('import', { paths, map: fieldMapOf(values.map) });
+  // Paths are taken from where the command runs; the API wants them absolute.
+  const absolute = paths.map((p) => path.resolve(p));
+  const { map: fieldMap } = checked('import', { paths: absolute, map: fieldMapOf(values.map) });
   const reporter = progressReporter();
   const controller = new AbortController();
   const onSignal = () => {
@@ -20,7 +24,7 @@ export async function importCommand(archive: Archive, paths: string[], values: C
   process.once('SIGTERM', onSignal);
   let report: ImportReport;
   try {
-    report = await runImport(archive, paths, {
+    report = await runImport(archive, absolute, {
       onProgress: (p) => reporter.update(p),
       signal: controller.signal,
       parseWorkers: integer(values, 'workers'),
@@ -31,16 +35,18 @@ export async function importCommand(archive: Archive, paths: string[], values: C
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const { rejections, rejected: _count, ...counts } = report;
+  const { rejections: first, rejected: count, ...counts } = report;
+  // The report holds the first rejections only; the archive keeps every one.
+  const rejections = count > first.length ? importProblems(archive, report.importId) : first;
   if (values.json) {
-    printJson({ ...counts, rejected: rejections });
+    printJson({ ...counts, rejected: [...rejections] });
     return;
   }
   printLine(`Import #${report.importId} ${report.phase} in ${formatDuration(report.elapsedMs)}: ${report.filesDone}/${report.filesTotal} files`);
   printLine(`  articles added ${report.articlesAdded}, updated ${report.articlesUpdated}; unchanged files ${report.unchanged}, identical copies ${report.duplicates}`);
   const skipped = Object.entries(report.skipped).map(([reason, n]) => `${n} ${reason}`);
   if (report.recordsDone > 0) printLine(`  records of crawls and exports ${report.recordsDone}; passed over: ${skipped.join(', ') || 'none'}`);
-  printLine(`  rejected ${rejections.length}${rejections.length ? ':' : ''}`);
+  printLine(`  rejected ${count}${count ? ':' : ''}`);
   for (const r of rejections) printLine(`    [${r.reason}] ${r.path} — ${r.message}`);
 }
 

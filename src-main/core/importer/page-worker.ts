@@ -2,7 +2,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runThisThreadAt } from '../threads/background-priority.js';
 import type { PageContext } from '../pages/types.js';
-import { processFile, processPage } from './process-page.js';
+import { processFile, processPage, processZipMember } from './process-page.js';
+import type { ZipMemberLocation } from './zip-member-read.js';
 import { processItem } from './sources/item-page.js';
 import type { ExportItem } from './sources/types.js';
 
@@ -17,13 +18,21 @@ runThisThreadAt((workerData as PageWorkerData | null)?.nice ?? 0);
 /** A page file to read (with the hash stored for its path), a page's bytes to read, or an export item to build into a page. */
 export type PageJobBody =
   | { file: string; storedHash: string | null }
+  | { zipMember: ZipMemberLocation; name: string; storedHash: string | null }
   | { bytes: Uint8Array; name: string; context?: PageContext | undefined }
   | { item: ExportItem };
 export type PageJob = { id: number } & PageJobBody;
 
 parentPort?.on('message', (job: PageJob) => {
   try {
-    const result = 'file' in job ? processFile(job.file, job.storedHash) : 'item' in job ? processItem(job.item) : processPage(job.bytes, job.name, job.context);
+    const result =
+      'file' in job
+        ? processFile(job.file, job.storedHash)
+        : 'zipMember' in job
+          ? processZipMember(job.zipMember, job.name, job.storedHash)
+          : 'item' in job
+            ? processItem(job.item)
+            : processPage(job.bytes, job.name, job.context);
     parentPort?.postMessage({ id: job.id, result });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: (error as Error).message });

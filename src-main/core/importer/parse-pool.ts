@@ -3,13 +3,16 @@ import { thisThreadNice } from '../threads/background-priority.js';
 import { spawnWorker } from '../threads/spawn-worker.js';
 import type { PageContext } from '../pages/types.js';
 import type { PageJob, PageJobBody, PageWorkerData } from './page-worker.js';
-import { processFile, processPage, type FileOutcome, type ProcessedPage } from './process-page.js';
+import { processFile, processPage, processZipMember, type FileOutcome, type ProcessedPage } from './process-page.js';
+import type { ZipMemberLocation } from './zip-member-read.js';
 import { processItem } from './sources/item-page.js';
 import type { ExportItem } from './sources/types.js';
 
 export interface PageParser {
   /** A page file on disk, read, hashed and (unless its hash is `storedHash`) parsed where the parsing happens. */
   parseFile(file: string, storedHash: string | null): Promise<FileOutcome>;
+  /** The same for a member of a zip on disk, named by its path inside the zip. */
+  parseZipMember(at: ZipMemberLocation, name: string, storedHash: string | null): Promise<FileOutcome>;
   parse(bytes: Uint8Array, name: string, context?: PageContext): Promise<ProcessedPage>;
   /** An item of a scraper export, built into a page and analysed like one. */
   parseItem(item: ExportItem): Promise<ProcessedPage>;
@@ -20,6 +23,7 @@ export interface PageParser {
 export function inlineParser(): PageParser {
   return {
     parseFile: async (file, storedHash) => processFile(file, storedHash),
+    parseZipMember: async (at, name, storedHash) => processZipMember(at, name, storedHash),
     parse: async (bytes, name, context) => processPage(bytes, name, context),
     parseItem: async (item) => processItem(item),
     close: async () => {},
@@ -71,6 +75,7 @@ export function workerParser(count: number): PageParser {
   };
   return {
     parseFile: (file, storedHash) => post<FileOutcome>({ file, storedHash }),
+    parseZipMember: (zipMember, name, storedHash) => post<FileOutcome>({ zipMember, name, storedHash }),
     parse: (bytes, name, context) => post<ProcessedPage>({ bytes, name, context }),
     parseItem: (item) => post<ProcessedPage>({ item }),
     async close() {

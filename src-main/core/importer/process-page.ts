@@ -8,6 +8,7 @@ import { splitByline } from '../pages/byline.js';
 import { MIN_SHINGLES, distinctShingles, simHash } from '../arabic/fingerprint.js';
 import { bodyIsCompared } from '../archive/groups.js';
 import { sketchBandsOf } from '../archive/minhash.js';
+import { readZipMember, type ZipMemberLocation } from './zip-member-read.js';
 
 /** What the writer needs of one page besides the page itself: its search text and identity keys. */
 export interface PageAnalysis {
@@ -64,16 +65,25 @@ export function contentHash(bytes: Uint8Array): string {
  * `storedHash` is the content hash the archive holds for this path: the same bytes are not parsed again.
  */
 export function processFile(file: string, storedHash: string | null): FileOutcome {
+  return processRead(() => fs.readFileSync(file), file.slice(file.lastIndexOf('/') + 1), storedHash);
+}
+
+/** processFile for a member of a zip on disk (its name inside the zip gives the page's type). */
+export function processZipMember(at: ZipMemberLocation, name: string, storedHash: string | null): FileOutcome {
+  return processRead(() => readZipMember(at), name.slice(name.lastIndexOf('/') + 1), storedHash);
+}
+
+function processRead(read: () => Buffer, fileName: string, storedHash: string | null): FileOutcome {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = read();
   } catch (error) {
     return { kind: 'unreadable', message: (error as Error).message };
   }
   if (bytes.length > MAX_PAGE_BYTES) return { kind: 'too-large', bytes: bytes.length };
   const hash = contentHash(bytes);
   if (hash === storedHash) return { kind: 'unchanged', bytes: bytes.length };
-  return { kind: 'page', hash, bytes: bytes.length, processed: processPage(bytes, file.slice(file.lastIndexOf('/') + 1)) };
+  return { kind: 'page', hash, bytes: bytes.length, processed: processPage(bytes, fileName) };
 }
 
 /** The search text and identity keys of a parsed page (whatever it was read from). */

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { FieldMap, ImportCounts, ImportPhase, ImportProgress, ImportReport, Rejection, SkipReason } from '../../common/types.js';
+import { REPORTED_REJECTIONS, type FieldMap, type ImportCounts, type ImportPhase, type ImportProgress, type ImportReport, type Rejection, type SkipReason } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
 import type { PageContext } from '../pages/types.js';
 import { MAX_PAGE_BYTES, describeUnsupported, fileKind, isSourceKind, tooLargeMessage, type SourceFormat } from './file-kinds.js';
 import { NearDuplicateGrouper } from '../archive/groups.js';
 import { createParser, type PageParser } from './parse-pool.js';
-import { contentHash, type ProcessedPage } from './process-page.js';
+import { contentHash, type FileOutcome, type ProcessedPage } from './process-page.js';
 import { emptyCounts, progressOf, ProgressPacer } from './progress.js';
 import { countImport, walkImport } from './scan.js';
 import { siteFromPath, siteFromUrl } from './site-from-path.js';
@@ -86,6 +86,13 @@ const BATCH_SIZE = 256;
  * may grow to this size (32 MB) before it is copied back.
  */
 const IMPORT_CHECKPOINT_PAGES = 8192;
+/**
+ * Segments FTS5 lets gather on one level before merging them (its default: 4). An import writes a
+ * segment per batch; merging them 16 at a time rewrites each posting about half as often, at the
+ * cost of a few more segments for a query to look in. Stored in the index's config, so later
+ * writes keep it.
+ */
+const FTS_AUTOMERGE = 16;
 
 /** Imports folders, files and zips into the archive. Safe to kill at any moment and to run again. */
 export async function runImport(archive: Archive, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
@@ -134,6 +141,7 @@ class ImportRun {
     this.emit();
     const checkpointPages = this.archive.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.archive.db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
+    for (const fts of ['articles_fts', 'titles_fts']) this.archive.db.exec(`INSERT INTO ${fts} (${fts}, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`);
     try {
       const planned = await countImport(this.paths, this.options.signal, async (soFar) => {
         this.counts.filesTotal = soFar.files;
@@ -202,7 +210,11 @@ class ImportRun {
             continue;
           }
         }
-        await this.handleUnit({ path: memberPath, root, size: member.uncompressedSize, read: member.read, tally: tallyOf(member.compressedSize) });
+        const tally = tallyOf(member.compressedSize);
+        const at = member.location;
+        if (at && kind !== 'zip') {
+          await this.handleRead(memberPath, member.uncompressedSize, tally, root, (storedHash) => this.parser!.parseZipMember(at, member.name, storedHash));
+        } else await this.handleUnit({ path: memberPath, root, size: member.uncompressedSize, read: member.read, tally });
       }
     } catch (error) {
       const rejection: Rejection = { path: displayPath, reason: 'bad-zip', message: `The zip file is damaged: ${(error as Error).message}` };
@@ -299,23 +311,31 @@ class ImportRun {
   }
 
   /** A page file on disk: read, hashed and parsed in the parse workers; this thread only looks up what is stored for its path. */
-  private async handleFile(file: string, size: number): Promise<void> {
+  private handleFile(file: string, size: number): Promise<void> {
     const tally: Tally = { unit: 'file', bytes: size };
-    const rejected = (reason: Rejection['reason'], message: string): WriteOp => ({ type: 'reject', rejection: { path: file, reason, message }, bytes: 0, tally });
-    if (fileKind(file) === 'unsupported') return this.enqueue(Promise.resolve(rejected('unsupported-type', describeUnsupported(file))));
+    return this.handleRead(file, size, tally, this.rootOf(file), (storedHash) => this.parser!.parseFile(file, storedHash));
+  }
+
+  /**
+   * A page the parse workers read themselves (a file, or a plain member of a zip on disk): `parse` is
+   * given the content hash stored for the path, so unchanged bytes are not parsed again.
+   */
+  private async handleRead(where: string, size: number, tally: Tally, root: string, parse: (storedHash: string | null) => Promise<FileOutcome>): Promise<void> {
+    const zipped = where.includes('!/');
+    const rejected = (reason: Rejection['reason'], message: string): WriteOp => ({ type: 'reject', rejection: { path: where, reason, message }, bytes: 0, tally });
+    if (fileKind(where) === 'unsupported') return this.enqueue(Promise.resolve(rejected('unsupported-type', describeUnsupported(where))));
     if (size > MAX_PAGE_BYTES) return this.enqueue(Promise.resolve(rejected('too-large', tooLargeMessage(size))));
-    const existing = this.writer.snapshotAt(file) ?? null;
-    const root = this.rootOf(file);
-    const op = this.parser!.parseFile(file, existing?.content_hash ?? null).then((done): WriteOp => {
+    const existing = this.writer.snapshotAt(where) ?? null;
+    const op = parse(existing?.content_hash ?? null).then((done): WriteOp => {
       switch (done.kind) {
         case 'unreadable':
-          return rejected('unreadable', `Cannot read the file: ${done.message}`);
+          return zipped ? rejected('bad-zip', `The zip member is damaged: ${done.message}`) : rejected('unreadable', `Cannot read the file: ${done.message}`);
         case 'too-large':
           return rejected('too-large', tooLargeMessage(done.bytes));
         case 'unchanged':
           return { type: 'unchanged', bytes: done.bytes, tally };
         case 'page':
-          return { type: 'page', path: file, root, hash: done.hash, bytes: done.bytes, processed: done.processed, replaces: existing, crawl: false, tally };
+          return { type: 'page', path: where, root, hash: done.hash, bytes: done.bytes, processed: done.processed, replaces: existing, crawl: false, tally };
       }
     });
     return this.enqueue(op, size);
@@ -390,7 +410,8 @@ class ImportRun {
       Object.assign(this.counts, before);
       throw error;
     }
-    this.rejections.push(...newRejections);
+    // The report keeps the first ones: an import of millions of pages must not hold every rejection in memory.
+    for (const rejection of newRejections) if (this.rejections.length < REPORTED_REJECTIONS) this.rejections.push(rejection);
     // The pages the parse workers finished while the batch was written count first: progress moves
     // with them, not by whole batches, however quickly batches follow one another.
     await yieldToEventLoop();

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import type { ZipMemberLocation } from './zip-member-read.js';
 
 export interface ZipMember {
   /** Path inside the zip, with forward slashes. */
@@ -11,6 +12,8 @@ export interface ZipMember {
   read(): Promise<Buffer>;
   /** The member as a stream (a crawl or export too large to hold); read it to its end before the next member. */
   open(): Promise<Readable>;
+  /** Where a plain member (stored or deflated, not encrypted) of a zip on disk lies, for reading it on another thread. */
+  location: ZipMemberLocation | null;
 }
 
 type ZipSource = string | Buffer;
@@ -40,6 +43,16 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   });
+}
+
+const ENCRYPTED = 0x1;
+
+function locationOf(zipFile: string, entry: yauzl.Entry): ZipMemberLocation | null {
+  const method = entry.compressionMethod;
+  if ((method !== 0 && method !== 8) || (entry.generalPurposeBitFlag & ENCRYPTED) !== 0) return null;
+  if (method === 0 && entry.compressedSize !== entry.uncompressedSize) return null;
+  const { relativeOffsetOfLocalHeader: offset, compressedSize, uncompressedSize } = entry;
+  return { zipFile, offset, compressedSize, uncompressedSize, method };
 }
 
 /** Smallest local header: signature, fields and the name; the extra field and data follow. */
@@ -137,6 +150,7 @@ export async function* zipMembers(source: ZipSource): AsyncGenerator<ZipMember> 
         compressedSize: entry.compressedSize,
         read: () => readEntry(zip, entry),
         open: () => openEntry(zip, entry),
+        location: typeof source === 'string' ? locationOf(source, entry) : null,
       };
     }
   } finally {

@@ -43,13 +43,16 @@ function phaseOf(status: string): ImportPhase {
   return 'failed';
 }
 
+/** Every file, record or item an import rejected, in the order met, read from the archive one at a time. */
+export function* importProblems(archive: Archive, importId: number): Generator<Rejection> {
+  yield* archive.db.prepare('SELECT path, reason, message FROM import_problems WHERE import_id = ? ORDER BY id').iterate(importId) as Iterable<Rejection>;
+}
+
 /** The report of any import ever run on this archive, read back from the `imports` tables. */
 export function readImportReport(archive: Archive, importId: number): ImportReport {
   const row = archive.db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow | undefined;
   if (!row) throw new ArshifError('not-found', `No import with id ${importId}`);
-  const rejections = archive.db
-    .prepare('SELECT path, reason, message FROM import_problems WHERE import_id = ? ORDER BY id')
-    .all(importId) as Rejection[];
+  const rejections = [...importProblems(archive, importId)];
   const finished = row.finished_at ? Date.parse(row.finished_at) : Date.now();
   return {
     importId: row.id,
