@@ -5,7 +5,10 @@
  * Then, through the archive worker and its reader threads as the app runs them: p95 of `show` while
  * 4 clients run heavy prefix queries; and the cost of near-duplicate grouping as an import pays it.
  *
- *   npm run bench:search [-- --articles 100000 --queries 200 --repeat 1 --slowest --build-only --calendar hijri]
+ *   npm run bench:search [-- --articles 100000 --queries 200 --repeat 1 --slowest --build-only --calendar hijri --archive FILE]
+ *
+ * --archive measures an archive already built (e.g. bench:import's tests/.generated/bench-import-1000000.arshif,
+ * the scale run of issue 11) instead of the cached bench archive; it is opened read-only.
  *
  * With --calendar hijri every measured search counts its timeline and year facet in Hijri months
  * (the UI's Hijri setting); the one-off conversion of the archive's distinct days is reported apart.
@@ -20,8 +23,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Calendar, SearchQuery } from '../../src-main/common/types.js';
+import type { Calendar, ListQuery, SearchQuery } from '../../src-main/common/types.js';
 import { openArchive, type Archive } from '../../src-main/core/archive/archive.js';
+import { getArticle, listArticles } from '../../src-main/core/archive/articles.js';
 import { NearDuplicateGrouper } from '../../src-main/core/archive/groups.js';
 import { isStopword, tokenize } from '../../src-main/core/arabic/index.js';
 import { scanWords } from '../../src-main/core/arabic/scanWords.js';
@@ -40,6 +44,7 @@ const { values } = parseArgs({
     slowest: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
     calendar: { type: 'string', default: 'gregorian' },
+    archive: { type: 'string' },
   },
 });
 if (values.calendar !== 'gregorian' && values.calendar !== 'hijri') throw new Error('--calendar must be gregorian or hijri');
@@ -194,6 +199,59 @@ function sizes(archive: Archive): { rawTextBytes: number; articlesFtsBytes: numb
   };
 }
 
+interface Timing {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function timing(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+/**
+ * Browsing as the app does it (listArticles: one row per story, 50 a page) over random sites, sections,
+ * years, sorts and pages, and opening random articles (getArticle), on this thread.
+ */
+function browse(archive: Archive, count: number): { list: Timing; show: Timing } {
+  const rng = new Rng('search-bench-browse', SEED);
+  const db = archive.db;
+  const sections = db.prepare('SELECT site, section FROM articles WHERE section IS NOT NULL GROUP BY site, section').all() as Array<{ site: string; section: string }>;
+  const sites = [...new Set(sections.map((s) => s.site))];
+  const years = (db.prepare("SELECT DISTINCT substr(published_at, 1, 4) FROM articles WHERE published_at IS NOT NULL").pluck().all() as string[]).filter(Boolean);
+  const maxId = db.prepare('SELECT max(id) FROM articles').pluck().get() as number;
+  const sorts = ['newest', 'oldest', 'most-read'] as const;
+  const lists: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const q: ListQuery = { limit: 50, sort: sorts[i % sorts.length]! };
+    const kind = i % 5;
+    if (kind === 1 && sites.length) q.site = rng.pick(sites);
+    if (kind === 2 && sections.length) Object.assign(q, rng.pick(sections));
+    if (kind === 3 && years.length) {
+      const year = rng.pick(years);
+      Object.assign(q, { from: `${year}-01-01`, to: `${year}-12-31` });
+    }
+    if (kind === 4) q.offset = 50 * rng.int(1, 200);
+    const t = performance.now();
+    listArticles(archive, q);
+    lists.push(performance.now() - t);
+  }
+  const shows: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = rng.int(1, maxId);
+    const t = performance.now();
+    try {
+      getArticle(archive, id);
+    } catch {
+      // an id left free by a deleted article
+    }
+    shows.push(performance.now() - t);
+  }
+  return { list: timing(lists), show: timing(shows) };
+}
+
 const mb = (n: number): string => `${(n / 1_048_576).toFixed(1)} MB`;
 
 /** Prefix queries over the most frequent 3-letter word starts of the archive's headlines: thousands of hits each. */
@@ -326,9 +384,9 @@ function groupingAtImport(archive: Archive, count: number): GroupingStats {
 }
 
 async function main(): Promise<void> {
-  const archiveFile = await ensureBenchArchive(ARTICLES, SEED, log);
+  const archiveFile = values.archive ? path.resolve(values.archive) : await ensureBenchArchive(ARTICLES, SEED, log);
   if (values['build-only']) return;
-  const archive = openArchive(archiveFile);
+  const archive = openArchive(archiveFile, { readonly: true });
   const articles = archive.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
   let t = performance.now();
   searchArchive(archive, { query: 'حلب', limit: 20 });
@@ -346,6 +404,7 @@ async function main(): Promise<void> {
   for (const name of CLASSES) results[name] = runClass(archive, queries[name]);
   // Paging: page 2 right after page 1 (hits, facets and relevance order are kept for paging).
   results['page 2'] = runClass(archive, queries['1 word'], true);
+  const browsing = browse(archive, QUERIES);
   t = performance.now();
   const size = sizes(archive);
   const load = await showUnderLoad(archiveFile, archive);
@@ -364,6 +423,10 @@ async function main(): Promise<void> {
     for (const slow of r.slowest ?? []) log(`    ${slow.ms.toFixed(1)} ms  ${slow.total} hits  ${JSON.stringify(slow.query)}`);
   }
   log(
+    `browse (list, 50 a page: sites, sections, years, sorts, pages up to 200): p50 ${browsing.list.p50.toFixed(1)} ms · p95 ${browsing.list.p95.toFixed(1)} ms · max ${browsing.list.max.toFixed(1)} ms over ${browsing.list.count}`,
+  );
+  log(`show (open an article): p50 ${browsing.show.p50.toFixed(2)} ms · p95 ${browsing.show.p95.toFixed(2)} ms · max ${browsing.show.max.toFixed(1)} ms over ${browsing.show.count}`);
+  log(
     `show while 4 clients run heavy prefix searches (reader threads): p50 ${load.showP50.toFixed(1)} ms · p95 ${load.showP95.toFixed(1)} ms · max ${load.showMax.toFixed(1)} ms over ${load.shows} shows`,
   );
   log(
@@ -376,7 +439,7 @@ async function main(): Promise<void> {
     `raw text ${mb(size.rawTextBytes)} · articles_fts ${mb(size.articlesFtsBytes)} (${((100 * size.articlesFtsBytes) / size.rawTextBytes).toFixed(0)}%) · titles_fts ${mb(size.titlesFtsBytes)} · articles table ${mb(size.articlesTableBytes)} · file ${mb(size.fileBytes)}`,
   );
   process.stdout.write(
-    `${JSON.stringify({ bench: 'search', articles, queriesPerClass: QUERIES, repeat: REPEAT, firstSearchMs: Math.round(firstSearchMs), calendar: CALENDAR, monthsOfDaysMs, classes: results, showUnderLoad: load, grouping, sizes: size, load: os.loadavg()[0] })}\n`,
+    `${JSON.stringify({ bench: 'search', articles, queriesPerClass: QUERIES, repeat: REPEAT, firstSearchMs: Math.round(firstSearchMs), calendar: CALENDAR, monthsOfDaysMs, classes: results, list: browsing.list, show: browsing.show, showUnderLoad: load, grouping, sizes: size, load: os.loadavg()[0] })}\n`,
   );
 }
 
