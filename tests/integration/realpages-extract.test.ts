@@ -56,14 +56,16 @@ describe.skipIf(missing !== null)('real saved pages (issue 8 targets)', () => {
     expect(exact / dated.length).toBeGreaterThanOrEqual(0.93);
   });
 
-  it('title exact on ≥ 85 % of the pages (the issue asks 90 %: see the note)', () => {
-    // Not reached (measured 85.8 %, 49 misses): 18 readability-set truths keep what the issue says to cut
-    // (a site name "… | eHow", "… - Wikipedia", a byline, an app-name prefix), and 22 fundus truths pick one
-    // of the different headlines a page states (JSON-LD headline, og:title, <h1>) by a per-publisher rule
-    // that no page-level signal predicts: each general ordering tried trades as many pages as it wins.
-    // This floor guards against regressions.
+  it('title exact on ≥ 86.5 % of the pages (the issue asks 90 %: see the note)', () => {
+    // Not reached (measured 87.5 %, 43 misses). 18 readability-set truths are Readability's own output
+    // where it keeps what the issue says to cut (a site name "… | eHow", "… - Wikipedia", an app-name
+    // prefix, a section, a byline) or the site's tagline; 20 fundus truths pick one of the different
+    // headlines a page states (JSON-LD headline, og:title, <h1>) by a per-publisher rule that no page-level
+    // signal predicts (where JSON-LD and og:title differ, the truth takes JSON-LD on 45 pages and og:title
+    // on 36, and the <h1> sides with either about as often): each general ordering tried trades as many
+    // pages as it wins. This floor guards against regressions.
     const exact = results.filter((r) => titleExact(pageOf(r)?.title ?? null, r.row.title)).length;
-    expect(exact / results.length).toBeGreaterThanOrEqual(0.85);
+    expect(exact / results.length).toBeGreaterThanOrEqual(0.865);
   });
 
   it('the Arabic page: title, date, paragraphs without the site chrome around them', () => {

@@ -222,6 +222,73 @@ describe('the title', () => {
     expect(read(shortened).title).toBe('Council votes to take the tram north after a debate that lasted ten years');
   });
 
+  it('is the headline og:title and the <h1> both state after labels of their own, when the labels differ', () => {
+    const labelled = (h1: string) =>
+      page(
+        '<meta property="og:title" content="Transport: Council votes to take the tram north"><meta name="twitter:title" content="Transport: Council votes to take the tram north">',
+        `<article><h1>${h1}</h1>${paragraphs(EN)}</article>`,
+      );
+    expect(read(labelled('City hall decides - Council votes to take the tram north')).title).toBe('Council votes to take the tram north');
+    // The same label worded a little differently is the page's one label: the whole stays.
+    expect(read(labelled('Transport news - Council votes to take the tram north')).title).toBe('Transport: Council votes to take the tram north');
+  });
+
+  it('is written as most sources write it when they punctuate the same words differently', () => {
+    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Tram line - Council votes to take it north' };
+    const html = page(
+      '<title>Tram line: Council votes to take it north | Daily Example</title><meta property="og:site_name" content="Daily Example">' +
+        `<meta property="og:title" content="Tram line: Council votes to take it north"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      `<article><h1><span>Tram line</span> Council votes to take it north</h1>${paragraphs(EN)}</article>`,
+    );
+    expect(read(html).title).toBe('Tram line: Council votes to take it north');
+    // Copies that run the label into the headline (fewer marks) are the same text flattened: they do not outvote it.
+    const flattened = page(
+      '<title>Tram line Council votes to take it north</title><meta name="title" content="Tram line Council votes to take it north">' +
+        '<meta property="og:title" content="Tram line / Council votes to take it north">',
+      `<article><h1><span>Tram line</span> <span>Council votes to take it north</span></h1>${paragraphs(EN)}</article>`,
+    );
+    expect(read(flattened).title).toBe('Tram line / Council votes to take it north');
+    // Quotes are part of the wording: a form without them is not the same headline written otherwise.
+    const quoted = page(
+      '<title>"Trams are back" - council votes to take the line north</title><meta name="twitter:title" content="&quot;Trams are back&quot; - council votes to take the line north">' +
+        '<meta property="og:title" content="Trams are back - council votes to take the line north">',
+      `<article>${paragraphs(EN)}</article>`,
+    );
+    expect(read(quoted).title).toBe('Trams are back - council votes to take the line north');
+  });
+
+  it('is not the last step of a breadcrumb trail, even in an <h1>', () => {
+    const seo = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Tram line 2025: costs, route and timetable' };
+    const html = page(
+      `<title>Tram line 2025: costs, route and timetable</title><meta property="og:title" content="Council votes to take the tram north">` +
+        `<script type="application/ld+json">${JSON.stringify(seo)}</script>`,
+      `<ol class="breadcrumbs"><li><a href="/">Home</a></li><li><a href="/city">City</a></li><li><h1>Tram line 2025: costs, route and timetable</h1></li></ol>` +
+        `<article><h2 itemprop="headline">Council votes to take the tram north</h2>${paragraphs(EN)}</article>`,
+    );
+    expect(read(html).title).toBe('Council votes to take the tram north');
+    // A page-wide class that only says the page has a trail hides no heading.
+    const wide = page(
+      `<title>Tram line 2025: costs, route and timetable</title><meta property="og:title" content="Council votes to take the tram north">` +
+        `<script type="application/ld+json">${JSON.stringify(seo)}</script>`,
+      `<div class="layout has-breadcrumbs"><div class="wrap"><div class="inner"><div class="col"><article><h1>Tram line 2025: costs, route and timetable</h1>${paragraphs(EN)}</article></div></div></div></div>`,
+    );
+    expect(read(wide).title).toBe('Tram line 2025: costs, route and timetable');
+  });
+
+  it('is the og:title the page shows after a kicker run into it, when nothing shows the JSON-LD headline', () => {
+    const seo = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Tram line 2025: costs, route and timetable' };
+    const make = (heading: string) =>
+      page(
+        `<title>Tram line 2025: costs, route and timetable</title><meta property="og:title" content="Council votes to take the tram north">` +
+          `<script type="application/ld+json">${JSON.stringify(seo)}</script>`,
+        `<article><h2>${heading}</h2>${paragraphs(EN)}</article>`,
+      );
+    expect(read(make('<span class="kicker">City transport</span> Council votes to take the tram north')).title).toBe('Council votes to take the tram north');
+    expect(read(make('<span class="kicker">City transport</span><span>Council votes to take the tram north</span>')).title).toBe('Council votes to take the tram north');
+    // A heading that only shares the end of the og:title confirms nothing.
+    expect(read(make('A new line: the tram north')).title).toBe('Tram line 2025: costs, route and timetable');
+  });
+
   it('decodes character references that metadata carries escaped twice', () => {
     const html = page(
       '<meta property="og:title" content="Council says &amp;quot;yes&amp;quot; to the tram &amp;#8211; finally">',

@@ -82,6 +82,19 @@ function isHiddenOrChrome(node: HtmlNode): boolean {
   return false;
 }
 
+/**
+ * A heading that is the last step of a breadcrumb trail (sites mark the page's own name there, often
+ * as an `<h1>` for search engines): the trail is navigation, not the headline. Only the heading and
+ * its near ancestors count, so that a page-wide class ("has-breadcrumbs") hides nothing.
+ */
+function inBreadcrumb(node: HtmlNode): boolean {
+  let n: HtmlNode | null = node;
+  for (let depth = 0; n !== null && depth < 4 && n.tag !== 'body' && n.tag !== 'main' && n.tag !== 'article'; depth++, n = n.parent) {
+    if (/breadcrumb/iu.test(`${n.className} ${n.id}`)) return true;
+  }
+  return false;
+}
+
 /** An `<h1>` that is the site's logo: only an image, or a link to the home page. */
 function isLogo(node: HtmlNode, text: string): boolean {
   if (text.length === 0) return true;
@@ -106,7 +119,7 @@ function survey(body: HtmlNode): Survey {
     if (tag === 'h1' || tag === 'h2') {
       // Without a permalink marker ("¶", "#") that documentation pages append to headings.
       const text = squeezeSpace(node.textContent()).replace(/\s*[¶§#🔗]+$/u, '');
-      if (text.length > 0) headings.push({ text: isLogo(node, text) || isHiddenOrChrome(node) ? '' : text, tag });
+      if (text.length > 0) headings.push({ text: isLogo(node, text) || isHiddenOrChrome(node) || inBreadcrumb(node) ? '' : text, tag });
     }
     const itemprop = node.attrs.itemprop;
     if (itemprop !== undefined) {

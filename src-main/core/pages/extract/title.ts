@@ -133,8 +133,14 @@ function isShortenedFrom(short: string, long: string): boolean {
   return marked || /[\p{L}\p{N}]/u.test(long.charAt(stem.length));
 }
 
+const clean = (t: string): string => squeezeAll(decodeCharacterReferences(t));
+
 export function chooseTitle(sources: TitleSources): string | null {
-  const clean = (t: string): string => squeezeAll(decodeCharacterReferences(t));
+  const chosen = pickTitle(sources);
+  return chosen === null ? null : inMostStatedForm(chosen, sources);
+}
+
+function pickTitle(sources: TitleSources): string | null {
   const metadata = sources.metadata.map(clean).filter((t) => t.length > 0).map((t) => withoutSiteName(t, sources.siteNames));
   const headings = sources.headings.map(clean).filter((t) => t.length > 0);
   const documentTitle = sources.documentTitle === null ? null : clean(sources.documentTitle);
@@ -152,14 +158,18 @@ export function chooseTitle(sources: TitleSources): string | null {
     // Another metadata field that states the headline without its kicker, section or site name (copies of
     // the whole in other fields are common and prove less); then the whole as another field states it.
     for (const part of parts) if (otherMetadata.has(titleCompareKey(part))) return part;
+    // The headline the metadata and a visible heading both state, each after a label of its own.
+    const shared = headlineUnderOtherLabels(first, headings);
+    if (shared !== null) return shared;
     if (otherMetadata.has(firstKey)) return first;
     // … or as a visible heading states it.
     if (headingKeys.has(firstKey)) return first;
     for (const part of parts) if (headingKeys.has(titleCompareKey(part))) return part;
-    // JSON-LD that nothing confirms (often the SEO title) while the visible headline confirms another
-    // metadata title (og:title…): the headline the page shows.
+    // JSON-LD that nothing confirms (often the SEO title) while the visible headline states another
+    // metadata title (og:title…), alone or after a kicker run into it: the headline the page shows.
     if (firstFromJsonLd) {
-      const confirmed = others.find((t) => headingKeys.has(titleCompareKey(t)));
+      const confirmed =
+        others.find((t) => headingKeys.has(titleCompareKey(t))) ?? others.find((t) => headings.some((h) => endsAfterKicker(h, t)));
       if (confirmed !== undefined) return confirmed;
     }
     // A headline the metadata shortened (cut with "…", or in the middle of a word).
@@ -177,8 +187,107 @@ export function chooseTitle(sources: TitleSources): string | null {
   return headings[0] ?? null;
 }
 
+/** "Label: Headline": a label before the first colon, and a headline of some length after it. */
+const COLON_LABEL = /^([^:：]{2,60})[:：]\s+(\S.{8,})$/u;
+/** The first separator of a title (SEPARATOR without its global flag). */
+const FIRST_SEPARATOR = new RegExp(SEPARATOR.source, 'u');
+
 /** "Kicker: Headline" → ["Headline"] (a label before the first colon, of a few words). */
 function kickerRemoved(title: string): string[] {
-  const m = /^([^:：]{2,60})[:：]\s+(\S.{8,})$/u.exec(title);
+  const m = COLON_LABEL.exec(title);
   return m !== null && countWords(m[1] ?? '') <= 6 ? [(m[2] ?? '').trim()] : [];
+}
+
+/** "Label: Headline" or "Label - Headline" → the label and the headline (split at the first colon or separator). */
+function labelled(title: string): { label: string; headline: string } | null {
+  const colon = COLON_LABEL.exec(title);
+  if (colon !== null) return { label: (colon[1] ?? '').trim(), headline: (colon[2] ?? '').trim() };
+  const cut = FIRST_SEPARATOR.exec(title);
+  if (cut === null) return null;
+  return { label: title.slice(0, cut.index).trim(), headline: title.slice(cut.index + cut[0].length).trim() };
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
+}
+
+/**
+ * A headline that `title` and one of the headings both state after a label, when the two labels differ
+ * (a kicker in og:title, another in the <h1>): "Israel: «Quote»" and "Middle East - «Quote»" → "«Quote»".
+ */
+function headlineUnderOtherLabels(title: string, headings: readonly string[]): string | null {
+  const own = labelled(title);
+  if (own === null || countWords(own.label) > 8 || countWords(own.headline) < 4) return null;
+  const key = titleCompareKey(own.headline);
+  const ownLabel = words(own.label);
+  for (const heading of headings) {
+    const other = labelled(heading);
+    if (other === null || titleCompareKey(other.headline) !== key || countWords(other.label) > 8) continue;
+    const otherLabel = words(other.label);
+    const common = [...ownLabel].filter((w) => otherLabel.has(w)).length;
+    if (2 * common < Math.min(ownLabel.size, otherLabel.size)) return own.headline;
+  }
+  return null;
+}
+
+/** The texts each source states (metadata, headings, the <title> with its separated parts), one set per source. */
+function statedForms(sources: TitleSources): Set<string>[] {
+  const forms = [
+    ...sources.metadata.map((t) => new Set([withoutSiteName(clean(t), sources.siteNames)])),
+    ...sources.headings.map((h) => new Set([clean(h)])),
+  ];
+  if (sources.documentTitle !== null) {
+    const documentTitle = clean(sources.documentTitle);
+    forms.push(new Set([withoutSiteName(documentTitle, sources.siteNames), ...separatedParts(documentTitle)]));
+  }
+  return forms;
+}
+
+const QUOTE_MARKS = /["'«»‹›“”„‟‘’‚‛「」『』]/gu;
+
+function quoteMarks(text: string): string {
+  return (text.match(QUOTE_MARKS) ?? []).join('');
+}
+
+function punctuationCount(text: string): number {
+  return (text.match(/[\p{P}\p{S}]/gu) ?? []).length;
+}
+
+/**
+ * The chosen headline as most sources write it, when they word and quote it the same but punctuate it
+ * differently ("Label - Headline" in JSON-LD, "Label: Headline" in og:title and <title>). A copy with
+ * fewer marks (a kicker and headline run together in a heading, a <title> without the separator) is
+ * the same text flattened, not another way of writing it: it does not vote.
+ */
+function inMostStatedForm(chosen: string, sources: TitleSources): string {
+  const key = titleCompareKey(chosen);
+  const quotes = quoteMarks(chosen);
+  const marks = punctuationCount(chosen);
+  const counts = new Map<string, number>();
+  for (const source of statedForms(sources)) {
+    for (const form of source) {
+      if (titleCompareKey(form) !== key || quoteMarks(form) !== quotes || punctuationCount(form) !== marks) continue;
+      counts.set(form, (counts.get(form) ?? 0) + 1);
+    }
+  }
+  let best = chosen;
+  let bestCount = counts.get(chosen) ?? 0;
+  for (const [form, count] of counts) {
+    if (count > bestCount) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether `heading` is `title` after a kicker ("Kicker Headline": a label in its own element, run into the
+ * headline with or without a space). The kicker is short; the headline is not.
+ */
+function endsAfterKicker(heading: string, title: string): boolean {
+  const headingKey = titleCompareKey(heading);
+  const titleKey = titleCompareKey(title);
+  const kicker = headingKey.length - titleKey.length;
+  return countWords(title) >= 4 && kicker >= 2 && kicker <= 60 && headingKey.endsWith(titleKey);
 }
