@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { REPORTED_REJECTIONS, type FieldMap, type ImportCounts, type ImportPhase, type ImportProgress, type ImportReport, type Rejection, type SkipReason } from '../../common/types.js';
 import type { Archive } from '../archive/archive.js';
@@ -116,6 +117,7 @@ class ImportRun {
   /** What the ops read and analysed so far add up to, committed or still in the open batch: progress moves with these, not per batch. */
   private readonly processed = { files: 0, records: 0, bytes: 0 };
   private readonly pacer: ProgressPacer;
+  private updateCounts: Statement | null = null;
 
   constructor(
     private readonly archive: Archive,
@@ -485,27 +487,27 @@ class ImportRun {
 
   private saveCounts(status: string, finishedAt: string | null = null): void {
     const c = this.counts;
-    this.archive.db
-      .prepare(
-        `UPDATE imports SET status = ?, finished_at = ?, files_total = ?, files_done = ?, articles_added = ?, articles_updated = ?,
-           unchanged = ?, duplicates = ?, rejected = ?, bytes_done = ?, bytes_total = ?, records_done = ?, skipped = ? WHERE id = ?`,
-      )
-      .run(
-        status,
-        finishedAt,
-        c.filesTotal,
-        c.filesDone,
-        c.articlesAdded,
-        c.articlesUpdated,
-        c.unchanged,
-        c.duplicates,
-        c.rejected,
-        c.bytesDone,
-        c.bytesTotal,
-        c.recordsDone,
-        JSON.stringify(c.skipped),
-        this.importId,
-      );
+    // Prepared once per import: a statement per batch would leave thousands of native statements for the GC.
+    this.updateCounts ??= this.archive.db.prepare(
+      `UPDATE imports SET status = ?, finished_at = ?, files_total = ?, files_done = ?, articles_added = ?, articles_updated = ?,
+         unchanged = ?, duplicates = ?, rejected = ?, bytes_done = ?, bytes_total = ?, records_done = ?, skipped = ? WHERE id = ?`,
+    );
+    this.updateCounts.run(
+      status,
+      finishedAt,
+      c.filesTotal,
+      c.filesDone,
+      c.articlesAdded,
+      c.articlesUpdated,
+      c.unchanged,
+      c.duplicates,
+      c.rejected,
+      c.bytesDone,
+      c.bytesTotal,
+      c.recordsDone,
+      JSON.stringify(c.skipped),
+      this.importId,
+    );
   }
 
   private finish(): void {
