@@ -36,7 +36,7 @@ export function listedCopies(
   if (groups.length > 0) {
     const found = archive.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS}, a.group_id FROM articles a WHERE a.group_id IN (SELECT value FROM json_each(@groups))
+        `SELECT ${SUMMARY_COLUMNS}, a.group_id FROM articles a INDEXED BY articles_group WHERE a.group_id IN (SELECT value FROM json_each(@groups))
          ${where.length ? `AND ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`,
       )
       .all({ ...params, groups: JSON.stringify(groups) }) as Array<SummaryRow & { group_id: number }>;

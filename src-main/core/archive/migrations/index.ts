@@ -6,6 +6,7 @@ import { sql as importRecords } from './004-import-records.js';
 import { sql as versions } from './005-versions.js';
 import { run as reindexAndGroup, sql as stemsAndGroups } from './006-stems-and-groups.js';
 import { run as decodeReferences, sql as characterReferences } from './007-character-references.js';
+import { sql as groupIndexCoversLists } from './008-group-index-covers-lists.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'versions', sql: versions },
   { version: 6, name: 'stems-and-groups', sql: stemsAndGroups, run: reindexAndGroup },
   { version: 7, name: 'character-references', sql: characterReferences, run: decodeReferences },
+  { version: 8, name: 'group-index-covers-lists', sql: groupIndexCoversLists },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
