@@ -118,7 +118,9 @@ interface LoadState {
 
 type MetaRow = [number, string, string | null, string | null, string | null, number, number | null];
 
+/** Read from the covering index articles_meta (migration 008), never from the large rows: keep the two in step. */
 const COLUMNS = 'id, site, section, author, substr(published_at, 1, 10), length(title), group_id';
+export const META_QUERY = `SELECT ${COLUMNS} FROM articles`;
 
 /** The day of a publication time: "YYYY-MM-DD", else its month "YYYY-MM" (counted in the Gregorian timeline only), else null. */
 function dayOf(prefix: string | null): string | null {
@@ -178,7 +180,7 @@ function load(db: Database.Database, state: LoadState): void {
   const first = state.size === 0;
   grow(state, bounds.maxId + 1);
   const rows = first
-    ? db.prepare(`SELECT ${COLUMNS} FROM articles`)
+    ? db.prepare(META_QUERY)
     : db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id > ? UNION SELECT ${COLUMNS} FROM articles WHERE updated_import >= ?`);
   apply(state, (first ? rows.raw().iterate() : rows.raw().iterate(state.maxId, state.fromImport)) as IterableIterator<MetaRow>);
   state.maxId = bounds.maxId;
