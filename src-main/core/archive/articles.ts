@@ -54,8 +54,12 @@ export function articleFilter(q: Pick<ListQuery, 'site' | 'section' | 'author' |
   return { where, params };
 }
 
+function whereSql(conditions: string[]): string {
+  return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
 function countOf(archive: Archive, where: string[], params: Record<string, string | number>): number {
-  return archive.db.prepare(`SELECT count(*) FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(params) as number;
+  return archive.db.prepare(`SELECT count(*) FROM articles a ${whereSql(where)}`).pluck().get(params) as number;
 }
 
 /**
@@ -65,7 +69,7 @@ function countOf(archive: Archive, where: string[], params: Record<string, strin
  */
 function collapsedCount(archive: Archive, where: string[], params: Record<string, string | number>, matching: number): number {
   const grouped = archive.db
-    .prepare(`SELECT count(*) AS members, count(DISTINCT a.group_id) AS groups FROM articles a INDEXED BY articles_group WHERE ${[...where, 'a.group_id IS NOT NULL'].join(' AND ')}`)
+    .prepare(`SELECT count(*) AS members, count(DISTINCT a.group_id) AS groups FROM articles a INDEXED BY articles_group ${whereSql([...where, 'a.group_id IS NOT NULL'])}`)
     .get(params) as { members: number; groups: number };
   return matching - grouped.members + grouped.groups;
 }
@@ -97,7 +101,6 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
   const { limit, offset } = clampPage(query.limit, query.offset);
   const collapse = query.collapse !== false;
   const orderBy = LIST_ORDER_BY[query.sort ?? 'newest'];
-  const whereSql = (conditions: string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
   // A member of a group is listed when no member that passes the filters comes before it in this order.
   const asB = (sql: string): string => sql.replace(/\ba\./g, 'b.');
   // Through the group index: without statistics the planner would rather take a filter's index and
@@ -109,8 +112,7 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
   // about 20 rows a row; the filter's index would fetch and sort every article it keeps (seconds on a
   // million). Without statistics SQLite cannot tell the two apart; the count just made can.
   // Unfiltered, the sort's index is the only way; the few edited articles are found in their own index.
-  const articleCount = archive.db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number;
-  const broad = where.length === 0 || matching >= articleCount * BROAD_SHARE;
+  const broad = where.length === 0 || matching >= (archive.db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number) * BROAD_SHARE;
   const index = broad ? SORT_INDEX[query.sort ?? 'newest'] : query.edited ? 'articles_edited' : null;
   const source = index ? `articles a INDEXED BY ${index}` : 'articles a';
   const rows = archive.db

@@ -23,17 +23,16 @@ export type PageJobBody =
   | { item: ExportItem };
 export type PageJob = { id: number } & PageJobBody;
 
+function run(job: PageJob) {
+  if ('file' in job) return processFile(job.file, job.storedHash);
+  if ('zipMember' in job) return processZipMember(job.zipMember, job.name, job.storedHash);
+  if ('item' in job) return processItem(job.item);
+  return processPage(job.bytes, job.name, job.context);
+}
+
 parentPort?.on('message', (job: PageJob) => {
   try {
-    const result =
-      'file' in job
-        ? processFile(job.file, job.storedHash)
-        : 'zipMember' in job
-          ? processZipMember(job.zipMember, job.name, job.storedHash)
-          : 'item' in job
-            ? processItem(job.item)
-            : processPage(job.bytes, job.name, job.context);
-    parentPort?.postMessage({ id: job.id, result });
+    parentPort?.postMessage({ id: job.id, result: run(job) });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: (error as Error).message });
   }

@@ -95,6 +95,11 @@ const IMPORT_CHECKPOINT_PAGES = 8192;
  */
 const FTS_AUTOMERGE = 16;
 
+/** Why a page could not be read: a damaged member of a zip, or a file the system would not read. */
+function unreadable(where: string, message: string): [Rejection['reason'], string] {
+  return where.includes('!/') ? ['bad-zip', `The zip member is damaged: ${message}`] : ['unreadable', `Cannot read the file: ${message}`];
+}
+
 /** Imports folders, files and zips into the archive. Safe to kill at any moment and to run again. */
 export async function runImport(archive: Archive, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
   const run = new ImportRun(archive, paths, options);
@@ -323,7 +328,6 @@ class ImportRun {
    * given the content hash stored for the path, so unchanged bytes are not parsed again.
    */
   private async handleRead(where: string, size: number, tally: Tally, root: string, parse: (storedHash: string | null) => Promise<FileOutcome>): Promise<void> {
-    const zipped = where.includes('!/');
     const rejected = (reason: Rejection['reason'], message: string): WriteOp => ({ type: 'reject', rejection: { path: where, reason, message }, bytes: 0, tally });
     if (fileKind(where) === 'unsupported') return this.enqueue(Promise.resolve(rejected('unsupported-type', describeUnsupported(where))));
     if (size > MAX_PAGE_BYTES) return this.enqueue(Promise.resolve(rejected('too-large', tooLargeMessage(size))));
@@ -331,7 +335,7 @@ class ImportRun {
     const op = parse(existing?.content_hash ?? null).then((done): WriteOp => {
       switch (done.kind) {
         case 'unreadable':
-          return zipped ? rejected('bad-zip', `The zip member is damaged: ${done.message}`) : rejected('unreadable', `Cannot read the file: ${done.message}`);
+          return rejected(...unreadable(where, done.message));
         case 'too-large':
           return rejected('too-large', tooLargeMessage(done.bytes));
         case 'unchanged':
@@ -353,8 +357,7 @@ class ImportRun {
     try {
       bytes = await unit.read();
     } catch (error) {
-      const zipped = unit.path.includes('!/');
-      return reject(zipped ? 'bad-zip' : 'unreadable', `${zipped ? 'The zip member is damaged' : 'Cannot read the file'}: ${(error as Error).message}`);
+      return reject(...unreadable(unit.path, (error as Error).message));
     }
     if (bytes.length > MAX_PAGE_BYTES) return reject('too-large', tooLargeMessage(bytes.length));
     // A crawl's page is the same snapshot only with the same URL, Content-Type and capture day.

@@ -17,7 +17,8 @@ export interface ZipMemberLocation {
 }
 
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
-const LOCAL_HEADER_BYTES = 30;
+/** Smallest local header: signature, fields and the name; the extra field and data follow. */
+export const LOCAL_HEADER_BYTES = 30;
 
 function readExactly(fd: number, length: number, position: number, what: string): Buffer {
   const buffer = Buffer.allocUnsafe(length);

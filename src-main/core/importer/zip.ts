@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import type { ZipMemberLocation } from './zip-member-read.js';
+import { LOCAL_HEADER_BYTES, type ZipMemberLocation } from './zip-member-read.js';
 
 export interface ZipMember {
   /** Path inside the zip, with forward slashes. */
@@ -54,9 +54,6 @@ function locationOf(zipFile: string, entry: yauzl.Entry): ZipMemberLocation | nu
   const { relativeOffsetOfLocalHeader: offset, compressedSize, uncompressedSize } = entry;
   return { zipFile, offset, compressedSize, uncompressedSize, method };
 }
-
-/** Smallest local header: signature, fields and the name; the extra field and data follow. */
-const LOCAL_HEADER_BYTES = 30;
 
 /** Where one member's bytes lie in the file, at least (the local extra field can only add to it). */
 interface Span {
