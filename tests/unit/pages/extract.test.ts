@@ -289,6 +289,18 @@ describe('the title', () => {
     expect(read(make('A new line: the tram north')).title).toBe('Tram line 2025: costs, route and timetable');
   });
 
+  it('is not an og:title that only names the site (a page the site left with its default og:title)', () => {
+    const html = page(
+      '<title>Council votes to take the tram north</title><meta property="og:title" content="Daily Example - Latest News and Headlines">' +
+        '<meta name="application-name" content="Daily Example - Latest News and Headlines">',
+      `<article><h1>Council votes to take the tram north</h1>${paragraphs(EN)}</article>`,
+    );
+    expect(read(html).title).toBe('Council votes to take the tram north');
+    // A headline that names the site among other words is a headline.
+    const named = page('<meta property="og:title" content="Daily Example turns 100"><meta property="og:site_name" content="Daily Example">', `<article>${paragraphs(EN)}</article>`);
+    expect(read(named).title).toBe('Daily Example turns 100');
+  });
+
   it('decodes character references that metadata carries escaped twice', () => {
     const html = page(
       '<meta property="og:title" content="Council says &amp;quot;yes&amp;quot; to the tram &amp;#8211; finally">',

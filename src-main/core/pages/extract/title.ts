@@ -140,15 +140,33 @@ export function chooseTitle(sources: TitleSources): string | null {
   return chosen === null ? null : inMostStatedForm(chosen, sources);
 }
 
+/**
+ * Whether a whole title is only the site's name (or a part of it): what pages that leave og:title to
+ * the site's defaults state ("Example News" of "Example News - Latest News & Headlines"). Stricter than
+ * `isSiteName`, which judges a separated part: a headline that only mentions the site is kept.
+ */
+function isOnlySiteName(title: string, keys: ReadonlySet<string>): boolean {
+  const key = siteKey(title);
+  if (key.length === 0) return true;
+  for (const site of keys) if (key === site || (key.length >= 3 && site.includes(key))) return true;
+  return false;
+}
+
 function pickTitle(sources: TitleSources): string | null {
-  const metadata = sources.metadata.map(clean).filter((t) => t.length > 0).map((t) => withoutSiteName(t, sources.siteNames));
+  const names = siteKeys(sources.siteNames);
+  const jsonLdCount = sources.fromJsonLd ?? 0;
+  // Each metadata title without its site-name part; one that is nothing but the site's name states no headline.
+  const stated = sources.metadata
+    .map((t, i) => ({ text: withoutSiteName(clean(t), sources.siteNames), fromJsonLd: i < jsonLdCount }))
+    .filter((t) => t.text.length > 0 && !isOnlySiteName(t.text, names));
+  const metadata = stated.map((t) => t.text);
   const headings = sources.headings.map(clean).filter((t) => t.length > 0);
   const documentTitle = sources.documentTitle === null ? null : clean(sources.documentTitle);
   const strippedTitle = documentTitle === null ? null : withoutSiteName(documentTitle, sources.siteNames);
 
   const first = metadata[0];
   if (first !== undefined) {
-    const firstFromJsonLd = (sources.fromJsonLd ?? 0) > 0;
+    const firstFromJsonLd = stated[0]?.fromJsonLd === true;
     const others = metadata.slice(1);
     // Other sources that state a headline on their own (not the <title>, which carries the site's chrome).
     const otherMetadata = new Set(others.map(titleCompareKey).filter((k) => k.length > 0));
