@@ -220,7 +220,7 @@ class ImportRun {
         const tally = tallyOf(member.compressedSize);
         const at = member.location;
         if (at && kind !== 'zip') {
-          await this.handleRead(memberPath, member.uncompressedSize, tally, root, (storedHash) => this.parser!.parseZipMember(at, member.name, storedHash));
+          await this.handleRead(memberPath, member.uncompressedSize, tally, root, (storedHash) => this.parser!.parseZipMember(at, member.name, storedHash, member.uncompressedSize));
         } else await this.handleUnit({ path: memberPath, root, size: member.uncompressedSize, read: member.read, tally });
       }
     } catch (error) {
@@ -320,7 +320,7 @@ class ImportRun {
   /** A page file on disk: read, hashed and parsed in the parse workers; this thread only looks up what is stored for its path. */
   private handleFile(file: string, size: number): Promise<void> {
     const tally: Tally = { unit: 'file', bytes: size };
-    return this.handleRead(file, size, tally, this.rootOf(file), (storedHash) => this.parser!.parseFile(file, storedHash));
+    return this.handleRead(file, size, tally, this.rootOf(file), (storedHash) => this.parser!.parseFile(file, storedHash, size));
   }
 
   /**
@@ -388,6 +388,15 @@ class ImportRun {
 
   private async takeOne(): Promise<void> {
     const next = this.pending.shift()!;
+    let settled = false;
+    void next.op.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await Promise.resolve(); // an op already settled says so now
+    // Rather than wait idle for this page, parse one that no worker has taken yet; between two, the
+    // workers' answers come in.
+    while (!settled && this.parser?.helpOnce()) await yieldToEventLoop();
     const op = await next.op;
     this.pendingBytes -= next.bytes;
     this.batch.push(op);
