@@ -76,7 +76,7 @@ async function readSide(): Promise<{ items: Item[]; stages: Record<string, numbe
       const analysed = time('analyse', () => {
         const title = analyzeForIndex(page.title);
         const body = analyzeForIndex(page.paragraphs.join('\n'));
-        return { titleKey: titleKey(page.title), title, body, tickerKeys: [] as string[], fingerprint: null as Uint8Array | null, bands: null as number[] | null };
+        return { titleKey: titleKey(page.title), title, body, tickerKeys: [] as string[], fingerprint: null as Uint8Array | null, bands: null as number[] | null, shingles: null as Uint32Array | null };
       });
       analysed.fingerprint = time('fingerprint', () => fingerprintOf(analysed.body.norm, analysed.title.norm));
       analysed.bands = time('bands', () => sketchBands(comparedText(analysed.body.norm, analysed.title.norm)));

@@ -2,7 +2,7 @@
 // one query word, and the identity key of a title.
 
 import { lastScanUnits, scanWords } from './scanWords.js';
-import { indexStems, stem } from './stem.js';
+import { indexStemsUncached, stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { StemTextCache, hashUnits } from './stemTextCache.js';
 import { CodeBuffer } from './codeBuffer.js';
@@ -22,7 +22,7 @@ export interface IndexText {
 const stemTexts = new StemTextCache();
 const stemOut = new CodeBuffer();
 
-/** Normalised words and stem tokens of a document text (stem.ts: indexStems). */
+/** Normalised words and stem tokens of a document text (stem.ts: indexStemsWith). */
 export function analyzeForIndex(text: string): IndexText {
   const { norm, normBounds, finals } = scanWords(text);
   const units = lastScanUnits();
@@ -38,7 +38,7 @@ export function analyzeForIndex(text: string): IndexText {
     const final = finals[i] ?? PLAIN;
     const h = hashUnits(units, a, b);
     let slot = stemTexts.find(units, a, b, final, h);
-    if (slot < 0) slot = stemTexts.add(units, a, b, final, h, indexStems(norm.slice(a, b), final).join(' '));
+    if (slot < 0) slot = stemTexts.add(units, a, b, final, h, indexStemsUncached(norm.slice(a, b), final).join(' '));
     const pool = stemTexts.pool;
     const from = stemTexts.valueAt(slot);
     const to = from + stemTexts.valueLength(slot);

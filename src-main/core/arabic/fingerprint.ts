@@ -188,18 +188,21 @@ export function shingleOverlap(aNorm: string, bNorm: string): { similarity: numb
   return { similarity: shared / (a.size + b.size - shared), containment: shared / Math.min(a.size, b.size) };
 }
 
-/** The distinct 3-word shingles of a normalised text, kept to compare it with many others (jaccard). */
-export function shingleSet(norm: string): ReadonlySet<number> {
-  return shingles(wordHashes(norm));
-}
-
-/** Jaccard similarity of two shingle sets (shingleSet): shingleSimilarity without re-reading the texts. */
-export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Jaccard similarity of two sorted lists of distinct shingle hashes (distinctShingles, copied). */
+export function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
   let shared = 0;
-  for (const h of small) if (large.has(h)) shared++;
-  return shared / (a.size + b.size - shared);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /**

@@ -210,6 +210,14 @@ export function stem(norm: string, final: WordFinal = PLAIN): string {
   return r;
 }
 
+/**
+ * indexStems without its cache: for analyzeForIndex, which caches each word's stem text itself
+ * (stemTextCache.ts) — a second cache per parse thread would only cost memory.
+ */
+export function indexStemsUncached(norm: string, final: WordFinal = PLAIN): readonly string[] {
+  return indexStemsWith(PROCLITIC_KEEP, norm, final);
+}
+
 /** The stem tokens one normalised document word contributes to the index (see indexStemsWith); cached. */
 export function indexStems(norm: string, final: WordFinal = PLAIN): readonly string[] {
   const cache = indexCaches[final]!;

@@ -21,7 +21,7 @@
 
 import type Database from 'better-sqlite3';
 import { scanWords } from '../arabic/scanWords.js';
-import { MIN_SHINGLES, jaccard, shingleSet } from '../arabic/fingerprint.js';
+import { MIN_SHINGLES, distinctShingles, sortedJaccard } from '../arabic/fingerprint.js';
 import { BANDS, sketchBands } from './minhash.js';
 
 /** Shingle similarity at which two articles are the same story. */
@@ -32,7 +32,8 @@ export const GROUP_LINK = 0.6;
 export const MAX_DAYS = 3;
 
 const DAY_MS = 86_400_000;
-const TEXT_CACHE = 1024;
+/** Shingle lists kept (most recently used): the articles just added, and the first copies of stories. */
+const SHINGLE_CACHE = 2048;
 /**
  * Articles a band holds at most, and group members a new copy is checked against (the first and
  * the newest): a text repeated thousands of times (a site's boilerplate) costs the same as a story
@@ -50,6 +51,8 @@ export interface AnalysedText {
   body: { norm: string };
   /** sketchBands(comparedText(body, title)), when the parse worker computed it (null: no shingle). */
   bands?: number[] | null;
+  /** The sorted distinct shingles of comparedText(body, title), when the parse worker computed them. */
+  shingles?: Uint32Array | null;
 }
 
 interface Candidate {
@@ -115,8 +118,22 @@ export function comparedText(bodyNorm: string, titleNorm: string): string {
 }
 
 /** Jaccard similarity of two texts' shingles; 0 when either is too short to say. */
-function similarity(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  return a.size < MIN_SHINGLES || b.size < MIN_SHINGLES ? 0 : jaccard(a, b);
+function similarity(a: Uint32Array, b: Uint32Array): number {
+  return a.length < MIN_SHINGLES || b.length < MIN_SHINGLES ? 0 : sortedJaccard(a, b);
+}
+
+/** The sorted distinct shingles of a compared text (a copy: distinctShingles returns scratch space). */
+function shinglesOf(text: string): Uint32Array {
+  return distinctShingles(text).slice();
+}
+
+interface Placing {
+  row: NewRow;
+  text: string;
+  own: number[];
+  near: number[];
+  /** Handed over by the parse worker; computed when needed otherwise. */
+  shingles: Uint32Array | null;
 }
 
 /** The body text of an article row (its paragraphs joined), '' when the row is damaged. */
@@ -133,7 +150,7 @@ export function bodyOf(paragraphs: string): string {
 export class NearDuplicateGrouper {
   private readonly s;
   private lastId: number;
-  private readonly texts = new Map<number, ReadonlySet<number>>();
+  private readonly texts = new Map<number, Uint32Array>();
   private pending: AnalysedText[] = [];
   /** Articles that joined a group, texts read back, and time spent (for reports and benchmarks). */
   grouped = 0;
@@ -176,16 +193,18 @@ export class NearDuplicateGrouper {
     const started = performance.now();
     const rows = this.s.newArticles.all(this.lastId) as NewRow[];
     let next = 0;
-    const batch: Array<{ row: NewRow; text: string; own: number[]; near: number[] }> = [];
+    const batch: Placing[] = [];
     for (const row of rows) {
       this.lastId = Math.max(this.lastId, row.id);
       // New rows come in the order the importer added them; a text that does not line up is read back.
       const handed = this.pending[next];
       let text: string;
       let bands: number[] | null;
+      let shingles: Uint32Array | null = null;
       if (handed && handed.titleKey === row.title_key) {
         text = comparedText(handed.body.norm, handed.title.norm);
         bands = handed.bands === undefined ? sketchBands(text) : handed.bands;
+        shingles = handed.shingles ?? null;
         next++;
       } else {
         text = this.readText(row.id);
@@ -195,7 +214,7 @@ export class NearDuplicateGrouper {
       const buckets = bucketsOf(row.published_at);
       const own = bands.map((hash, b) => bandKey(buckets.own, b, hash));
       const near = buckets.near === null ? [] : bands.map((hash, b) => bandKey(buckets.near!, b, hash));
-      batch.push({ row, text, own, near });
+      batch.push({ row, text, own, near, shingles });
     }
     this.pending = [];
     if (batch.length > 0) this.placeBatch(batch);
@@ -207,7 +226,7 @@ export class NearDuplicateGrouper {
    * stored before it (earlier batches, or earlier in this one). A band that already holds PER_BAND
    * articles (a text repeated many times) takes no more, so an article's candidates are bounded.
    */
-  private placeBatch(batch: Array<{ row: NewRow; text: string; own: number[]; near: number[] }>): void {
+  private placeBatch(batch: Placing[]): void {
     const inBand = new Map<number, number[]>();
     const allKeys = [...new Set(batch.flatMap((b) => [...b.own, ...b.near]))].sort((x, y) => x - y);
     for (const [band, id] of this.s.bands.all(JSON.stringify(allKeys)) as Array<[number, number]>) {
@@ -216,7 +235,8 @@ export class NearDuplicateGrouper {
       else inBand.set(band, [id]);
     }
     const added: Array<[number, number]> = [];
-    for (const { row, text, own, near } of batch) {
+    for (const placing of batch) {
+      const { row, own, near } = placing;
       const ids = new Set<number>();
       for (const key of [...own, ...near]) for (const id of inBand.get(key) ?? []) if (id !== row.id) ids.add(id);
       for (const key of own) {
@@ -227,19 +247,22 @@ export class NearDuplicateGrouper {
           added.push([key, row.id]);
         }
       }
-      if (ids.size > 0) this.place(row, text, [...ids]);
+      if (ids.size > 0) this.place(placing, [...ids]);
+      // Copies of a story arrive close together: the article just added is the next one's likely candidate.
+      if (placing.shingles !== null) this.remember(row.id, placing.shingles);
     }
     added.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     this.s.addBands.run(JSON.stringify(added));
   }
 
-  private place(article: NewRow, text: string, candidateIds: number[]): void {
+  private place(placing: Placing, candidateIds: number[]): void {
+    const article = placing.row;
     // The newest candidates first, and not too many of them: copies of a story arrive close together.
     const newest = candidateIds.sort((a, b) => b - a).slice(0, MAX_COMPARED);
     const close = (this.s.candidates.all(JSON.stringify(newest)) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
     if (close.length === 0) return;
-    const mine = shingleSet(text);
-    if (mine.size < MIN_SHINGLES) return;
+    const mine = (placing.shingles ??= shinglesOf(placing.text));
+    if (mine.length < MIN_SHINGLES) return;
     const scored = close
       .map((c) => ({ c, similarity: similarity(mine, this.shingles(c.id)) }))
       .filter((x) => x.similarity >= SAME_STORY)
@@ -267,12 +290,20 @@ export class NearDuplicateGrouper {
   }
 
   /** Shingles of a stored article, cached (a story's copies are compared with the same first copy). */
-  private shingles(id: number): ReadonlySet<number> {
+  private shingles(id: number): Uint32Array {
     const hit = this.texts.get(id);
-    if (hit) return hit;
-    const set = shingleSet(this.readText(id));
-    if (this.texts.size >= TEXT_CACHE) this.texts.delete(this.texts.keys().next().value as number);
-    this.texts.set(id, set);
-    return set;
+    if (hit) {
+      this.remember(id, hit); // used again: kept longer
+      return hit;
+    }
+    const shingles = shinglesOf(this.readText(id));
+    this.remember(id, shingles);
+    return shingles;
+  }
+
+  private remember(id: number, shingles: Uint32Array): void {
+    this.texts.delete(id);
+    if (this.texts.size >= SHINGLE_CACHE) this.texts.delete(this.texts.keys().next().value as number);
+    this.texts.set(id, shingles);
   }
 }

@@ -21,6 +21,8 @@ export interface PageAnalysis {
   fingerprint: Uint8Array | null;
   /** MinHash band hashes of the text near-duplicates are compared on (core/archive/groups.ts), null for none. */
   bands: number[] | null;
+  /** The distinct shingle hashes of that text, sorted (what groups.ts compares copies on), null for none. */
+  shingles: Uint32Array | null;
 }
 
 export type ProcessedPage = { outcome: PageOutcome; analysis: PageAnalysis | null };
@@ -100,19 +102,27 @@ export function analysePage(page: ParsedPage): PageAnalysis {
 }
 
 /**
- * fingerprintOf(body, title) and sketchBands(comparedText(body, title)) from one pass over the body's
- * shingles (and one over headline + body when the body alone is too short for either).
+ * fingerprintOf(body, title), sketchBands(comparedText(body, title)) and that text's distinct shingles,
+ * from one pass over the body's shingles (and one over headline + body when the body alone is too
+ * short for either).
  */
-export function signatures(bodyNorm: string, titleNorm: string): { fingerprint: Uint8Array | null; bands: number[] | null } {
+export function signatures(
+  bodyNorm: string,
+  titleNorm: string,
+): { fingerprint: Uint8Array | null; bands: number[] | null; shingles: Uint32Array | null } {
   const body = distinctShingles(bodyNorm);
   const bodyCompared = bodyIsCompared(bodyNorm);
   let bands = bodyCompared ? sketchBandsOf(body) : null;
+  let shingles = bodyCompared ? body.slice() : null; // a copy: distinctShingles returns scratch space
   let fingerprint = body.length >= MIN_SHINGLES ? simHash(body) : null;
   const fingerprintNeedsTitle = fingerprint === null && titleNorm !== '';
   if (!bodyCompared || fingerprintNeedsTitle) {
     const both = distinctShingles(`${titleNorm} ${bodyNorm}`);
-    if (!bodyCompared) bands = sketchBandsOf(both);
+    if (!bodyCompared) {
+      bands = sketchBandsOf(both);
+      shingles = both.slice();
+    }
     if (fingerprintNeedsTitle && both.length >= MIN_SHINGLES) fingerprint = simHash(both);
   }
-  return { fingerprint, bands };
+  return { fingerprint, bands, shingles: bands === null ? null : shingles };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeForIndex } from '../../../src-main/core/arabic/index.js';
 import {
@@ -6,7 +7,8 @@ import {
   fingerprintOf,
   forEachShingle,
   NEAR_IDENTICAL_BITS,
-  shingleSet,
+  sortedJaccard,
+  distinctShingles,
   shingleSimilarity,
 } from '../../../src-main/core/arabic/fingerprint.js';
 
@@ -142,12 +144,12 @@ describe('fingerprint hashing', () => {
   // First in this file's order with long texts: the scratch space grows on the first long text.
   it('gives the shingles their definition gives', () => {
     const longest = texts.reduce((x, y) => (y.length > x.length ? y : x));
-    expect([...shingleSet(`${longest} ${longest}`)].sort()).toEqual([...new Set(referenceShingles(`${longest} ${longest}`))].sort());
+    expect([...distinctShingles(`${longest} ${longest}`)].sort()).toEqual([...new Set(referenceShingles(`${longest} ${longest}`))].sort());
     for (const text of texts) {
       const seen: number[] = [];
       expect(forEachShingle(text, (h) => seen.push(h))).toBe(seen.length);
       expect(seen).toEqual(referenceShingles(text));
-      expect([...shingleSet(text)].sort()).toEqual([...new Set(referenceShingles(text))].sort());
+      expect([...distinctShingles(text)].sort()).toEqual([...new Set(referenceShingles(text))].sort());
     }
   });
 
@@ -156,5 +158,20 @@ describe('fingerprint hashing', () => {
       const title = i % 2 === 0 ? texts[(i + 1) % texts.length]!.slice(0, 60).trim() : '';
       expect(fingerprintOf(text, title)).toEqual(referenceFingerprint(text, title));
     }
+  });
+});
+
+describe('sortedJaccard', () => {
+  it('is shingleSimilarity of the two texts', () => {
+    const words = fc.array(fc.constantFrom('قال', 'الوزير', 'إن', 'المشروع', 'جديد', 'في', 'جدة', 'اليوم'), { maxLength: 40 });
+    fc.assert(
+      fc.property(words, words, (a, b) => {
+        const textA = a.join(' ');
+        const textB = b.join(' ');
+        const sortedA = distinctShingles(textA).slice();
+        const sortedB = distinctShingles(textB).slice();
+        expect(sortedJaccard(sortedA, sortedB)).toBeCloseTo(shingleSimilarity(textA, textB), 12);
+      }),
+    );
   });
 });

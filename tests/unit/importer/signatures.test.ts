@@ -39,10 +39,14 @@ describe('signatures of an analysed page', () => {
   const bodies = Array.from({ length: 40 }, (_, n) => words.slice(0, n).concat(n % 3 === 0 ? words.slice(0, n) : []).join(' '));
   const titles = ['', 'وزير الصحة يفتتح مستشفى', 'عام / وزير الصحة يفتتح مستشفى جديدا في مدينة جدة اليوم'].map((t) => analyzeForIndex(t).norm);
 
-  it('are the fingerprint and the near-duplicate bands, as computed one by one', () => {
+  it('are the fingerprint, the near-duplicate bands and the compared shingles, as computed one by one', () => {
     for (const body of bodies) {
       for (const title of titles) {
-        expect(signatures(body, title)).toEqual({ fingerprint: fingerprintOf(body, title), bands: sketchBands(comparedText(body, title)) });
+        const bands = sketchBands(comparedText(body, title));
+        const visited = new Set<number>();
+        forEachShingle(comparedText(body, title), (h) => visited.add(h));
+        const shingles = bands === null ? null : Uint32Array.from([...visited].sort((a, b) => a - b));
+        expect(signatures(body, title)).toEqual({ fingerprint: fingerprintOf(body, title), bands, shingles });
         expect(sketchBands(comparedText(body, title))).toEqual(referenceBands(comparedText(body, title)));
       }
     }
