@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { LOCAL_HEADER_BYTES, type ZipMemberLocation } from './zip-member-read.js';
+import { openZipFile } from './zip-block-reader.js';
 
 export interface ZipMember {
   /** Path inside the zip, with forward slashes. */
@@ -22,7 +23,7 @@ function openZip(source: ZipSource): Promise<yauzl.ZipFile> {
   const options = { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true };
   return new Promise((resolve, reject) => {
     const done = (error: Error | null, zip?: yauzl.ZipFile) => (error || !zip ? reject(error ?? new Error('cannot open zip')) : resolve(zip));
-    if (typeof source === 'string') yauzl.open(source, options, done);
+    if (typeof source === 'string') openZipFile(source, options, done);
     else yauzl.fromBuffer(source, options, done);
   });
 }
