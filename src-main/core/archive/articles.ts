@@ -81,8 +81,16 @@ const SORT_INDEX: Record<ListSort, string> = {
   'most-read': 'articles_read_count',
   'most-edited': 'articles_edited',
 };
-/** A filter that keeps at least this share of the articles is "broad" (see listArticles). */
-const BROAD_SHARE = 1 / 20;
+/**
+ * Whether a page is found sooner along the sort's own index than through the filter's. Along the sort,
+ * about (offset + limit) / share rows are read, share = matching / total; through the filter, every
+ * matching row is read and then sorted. The sort's index is taken when it reads at least READ_ALONG_SORT
+ * times fewer rows (each of them is also checked against the filter).
+ */
+const READ_ALONG_SORT = 4;
+function readAlongSort(matching: number, total: number, offset: number, limit: number): boolean {
+  return matching * matching >= READ_ALONG_SORT * (offset + Math.max(1, limit)) * total;
+}
 
 export function clampPage(limit: number | undefined, offset: number | undefined): { limit: number; offset: number } {
   return {
@@ -108,11 +116,16 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
   const first = `(a.group_id IS NULL OR a.id = (SELECT b.id FROM articles b INDEXED BY articles_group WHERE b.group_id = a.group_id${where.map((w) => ` AND ${asB(w)}`).join('')} ORDER BY ${asB(orderBy)} LIMIT 1))`;
   const matching = countOf(archive, where, params);
   const total = collapse ? collapsedCount(archive, where, params, matching) : matching;
-  // A broad filter (a year, a big site) is read along the sort's own index, a page found after reading
-  // about 20 rows a row; the filter's index would fetch and sort every article it keeps (seconds on a
-  // million). Without statistics SQLite cannot tell the two apart; the count just made can.
-  // Unfiltered, the sort's index is the only way; the few edited articles are found in their own index.
-  const broad = where.length === 0 || matching >= (archive.db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number) * BROAD_SHARE;
+  // A broad filter (a year, a big site or section) is read along the sort's own index; the filter's
+  // index would fetch and sort every article it keeps (seconds on a million). Without statistics SQLite
+  // cannot tell the two apart; the count just made can (readAlongSort). Unfiltered, the sort's index is
+  // the only way; a site's section is already in date order in its own index; the few edited articles
+  // are found in their own index.
+  const sort = query.sort ?? 'newest';
+  const inDateOrder = Boolean(query.site && query.section) && (sort === 'newest' || sort === 'oldest');
+  const broad =
+    where.length === 0 ||
+    (!inDateOrder && readAlongSort(matching, archive.db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number, offset, limit));
   const index = broad ? SORT_INDEX[query.sort ?? 'newest'] : query.edited ? 'articles_edited' : null;
   const source = index ? `articles a INDEXED BY ${index}` : 'articles a';
   const rows = archive.db
