@@ -96,6 +96,37 @@ describe('the article of any page', () => {
   });
 });
 
+describe('a page its scripts render', () => {
+  // The saved HTML shows nothing; the article is in the data the scripts render it from.
+  const escapedHtml = (texts: readonly string[]) => JSON.stringify(paragraphs(texts)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+  const shell = (script: string) =>
+    page('<title>Tram line to reach the north - Daily Example</title><meta property="og:title" content="Tram line to reach the north">', `<div id="root"></div><script>${script}</script>`);
+
+  it('reads the article from the page data, without the slots the scripts fill', () => {
+    const data = `{"article":{"title":"Tram line to reach the north","contentHtml":${escapedHtml(EN.slice(0, 2)).slice(0, -1)}<p>$$ARTICLEAD$$</p>${escapedHtml(EN.slice(2)).slice(1)},"teaser":"<p>Short.</p>"}}`;
+    const p = read(shell(`window.__STATE__ = window.__STATE__ || []; window.__STATE__.push(${data});`));
+    expect(p.title).toBe('Tram line to reach the north');
+    expect(p.paragraphs).toEqual(EN);
+  });
+
+  it('reads page data that is itself a string inside the script (a streamed payload)', () => {
+    const payload = JSON.stringify(`1:${JSON.stringify({ body: paragraphs(AR) })}`); // a row of a streamed payload
+    const p = read(shell(`self.__next_f = self.__next_f || []; self.__next_f.push([1, ${payload}]);`).replace('lang="en"', 'lang="ar" dir="rtl"'));
+    expect(p.paragraphs).toEqual(AR);
+  });
+
+  it('keeps the text a page shows, whatever its scripts hold', () => {
+    const other = JSON.stringify(paragraphs(AR));
+    const html = page('<title>Tram line to reach the north</title>', `<article><h1>Tram line to reach the north</h1>${paragraphs(EN)}</article><script>var related = {"html": ${other}};</script>`);
+    expect(read(html).paragraphs).toEqual(EN);
+  });
+
+  it('finds no article in scripts that hold no paragraphs of text', () => {
+    const outcome = readPage(utf8(shell(`window.__STATE__ = {"menu":"<ul><li>World</li><li>Sport</li></ul>","note":"${'x'.repeat(300)}","caption":"<p>Photo: agency</p>"};`)), 'page.html');
+    expect(outcome.ok).toBe(false);
+  });
+});
+
 describe('the page\'s own articleBody as a guide', () => {
   it('recovers an article the scoring misses when JSON-LD states its text', () => {
     // A site that wraps its story in a "comment" box: content scoring throws such boxes away.

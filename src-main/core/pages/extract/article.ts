@@ -9,6 +9,7 @@ import { HtmlNode, parseDocument, type ParsedDocument } from './dom.js';
 import { renderBlocks, type Block } from './blocks.js';
 import { cleanBlocks } from './cleanup.js';
 import { blocksGuidedByBody } from './guide.js';
+import { hydratedArticleHtml } from './hydrated.js';
 import { firstMeta, readMetadata, type JsonLdArticle, type Metadata } from './metadata.js';
 import {
   CHAR_THRESHOLD,
@@ -196,6 +197,19 @@ function extractContent(html: string, doc: ParsedDocument, title: string, hasByl
   return best !== undefined && best.textLength > 0 ? best : null;
 }
 
+/** The paragraphs of the article a page's scripts would render (hydrated.ts), for a page that shows none. */
+function hydratedParagraphs(html: string, title: string | null, hasByline: boolean): string[] {
+  const fragment = hydratedArticleHtml(html);
+  if (fragment === null) return [];
+  const page = `<html><body><article>${fragment}</article></body></html>`;
+  const result = extractContent(page, parseDocument(page), title ?? '', hasByline);
+  if (result === null) return [];
+  return cleanBlocks(renderBlocks(result.content), { title }).filter((p) => !TEMPLATE_PLACEHOLDER.test(p));
+}
+
+/** A paragraph that is only a slot the page's scripts fill (an ad, a widget): `$$ARTICLEAD$$`, `{{related}}`, `%%AD%%`. */
+const TEMPLATE_PLACEHOLDER = /^(?:\$\$[\w.-]+\$\$|\{\{[\s\w.-]+\}\}|%%[\w.-]+%%)$/u;
+
 function hasHidden(root: HtmlNode): boolean {
   const stack: HtmlNode[] = [root];
   while (stack.length > 0) {
@@ -312,7 +326,8 @@ export function extractHtmlArticle(html: string, context: ExtractContext = {}): 
   const title = chooseTitle({ metadata: metadataTitles, fromJsonLd: jsonLdTitles.length, documentTitle, headings, h1h2, siteNames });
   const extracted = cleanBlocks(blocks, { title });
   const guided = blocksGuidedByBody(html, json?.body ?? null, extracted);
-  const paragraphs = guided === null ? extracted : cleanBlocks(guided, { title });
+  let paragraphs = guided === null ? extracted : cleanBlocks(guided, { title });
+  if (paragraphs.length === 0) paragraphs = hydratedParagraphs(html, title, metaAuthor !== null);
 
   const publishedAt =
     publishedFromMetadata(metadata) ??
