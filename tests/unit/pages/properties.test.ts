@@ -3,7 +3,7 @@
  * mutated copies of the real sample keep chrome out of the body.
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractHtmlArticle } from '../../../src-main/core/pages/extract/article.js';
 import { readPage } from '../../../src-main/core/pages/index.js';
 import type { PageContext, PageOutcome } from '../../../src-main/core/pages/types.js';
@@ -221,5 +221,23 @@ describe('random HTML never throws', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('the page-data reader (hydrated.ts) on random script data, and a page of scripts left open', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('"', '\\"', '\\u003cp>', '<p>', '</p>', '{', '}', '[', ']', ':', ',', '1:', '\\\\', '\n', '$$AD$$'),
+      fc.constantFrom(...TEXTS),
+      fc.string({ maxLength: 12 }),
+    );
+    const script = fc.array(piece, { maxLength: 80 }).map((parts) => `<script>${parts.join('')}</script>`);
+    fc.assert(
+      fc.property(fc.array(script, { maxLength: 4 }), (scripts) => {
+        const article = extractHtmlArticle(`<html><head><title>t</title></head><body><div id="root"></div>${scripts.join('')}</body></html>`);
+        if (!Array.isArray(article.paragraphs) || article.paragraphs.some((p) => p.trim() !== p || p.length === 0)) throw new Error('bad paragraphs');
+      }),
+      { numRuns: 1000 },
+    );
+    // 200,000 script tags never closed: one pass over the page, not one per tag.
+    expect(extractHtmlArticle(`<html><body>${'<script>"<p>'.repeat(200_000)}</body></html>`).paragraphs).toEqual([]);
   });
 });

@@ -5,7 +5,6 @@
  * itself yields no paragraph, so a page that shows its text is never second-guessed.
  */
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/giu;
 /** Every double-quoted string literal, short ones too, so the scan stays aligned on quotes. */
 const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"/gu;
 const PARAGRAPH = /<p[\s>]/iu;
@@ -43,13 +42,27 @@ function collectHtml(code: string, depth: number, found: string[]): void {
   }
 }
 
+/** The inline scripts of a page: attributes and code. One pass: a script left open ends the scan. */
+function* inlineScripts(html: string): Generator<{ attributes: string; code: string }> {
+  const lower = html.toLowerCase();
+  let at = 0;
+  for (;;) {
+    const open = lower.indexOf('<script', at);
+    if (open < 0) return;
+    const tagEnd = lower.indexOf('>', open);
+    if (tagEnd < 0) return;
+    const close = lower.indexOf('</script', tagEnd);
+    if (close < 0) return;
+    yield { attributes: html.slice(open + 7, tagEnd), code: html.slice(tagEnd + 1, close) };
+    at = close + 8;
+  }
+}
+
 /** The longest string of HTML paragraphs in the page's inline scripts, or null when there is none. */
 export function hydratedArticleHtml(html: string): string | null {
   let best: string | null = null;
   let bestText = 0;
-  for (const script of html.matchAll(SCRIPT)) {
-    const attributes = script[1] ?? '';
-    const code = script[2] ?? '';
+  for (const { attributes, code } of inlineScripts(html)) {
     if (/\bsrc\s*=/iu.test(attributes) || /ld\+json/iu.test(attributes) || code.length > MAX_SCRIPT_CHARS) continue;
     if (!PARAGRAPH.test(code) && !ESCAPED_PARAGRAPH.test(code)) continue;
     const found: string[] = [];
