@@ -115,6 +115,11 @@ describe('a page its scripts render', () => {
     expect(p.paragraphs).toEqual(AR);
   });
 
+  it('finds the scripts of a page whose text changes length when lower-cased (İ)', () => {
+    const html = page('<title>İstanbul tram line</title><meta name="description" content="İİİİİİİİ">', `<div id="root"></div><script>window.__STATE__ = {"html": ${JSON.stringify(paragraphs(EN))}};</script>`);
+    expect(read(html).paragraphs).toEqual(EN);
+  });
+
   it('keeps the text a page shows, whatever its scripts hold', () => {
     const other = JSON.stringify(paragraphs(AR));
     const html = page('<title>Tram line to reach the north</title>', `<article><h1>Tram line to reach the north</h1>${paragraphs(EN)}</article><script>var related = {"html": ${other}};</script>`);

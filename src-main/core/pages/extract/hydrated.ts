@@ -42,19 +42,22 @@ function collectHtml(code: string, depth: number, found: string[]): void {
   }
 }
 
+const SCRIPT_OPEN = /<script\b/giu;
+const SCRIPT_CLOSE = /<\/script/giu;
+
 /** The inline scripts of a page: attributes and code. One pass: a script left open ends the scan. */
 function* inlineScripts(html: string): Generator<{ attributes: string; code: string }> {
-  const lower = html.toLowerCase();
-  let at = 0;
+  SCRIPT_OPEN.lastIndex = 0;
   for (;;) {
-    const open = lower.indexOf('<script', at);
-    if (open < 0) return;
-    const tagEnd = lower.indexOf('>', open);
+    const open = SCRIPT_OPEN.exec(html);
+    if (open === null) return;
+    const tagEnd = html.indexOf('>', open.index);
     if (tagEnd < 0) return;
-    const close = lower.indexOf('</script', tagEnd);
-    if (close < 0) return;
-    yield { attributes: html.slice(open + 7, tagEnd), code: html.slice(tagEnd + 1, close) };
-    at = close + 8;
+    SCRIPT_CLOSE.lastIndex = tagEnd;
+    const close = SCRIPT_CLOSE.exec(html);
+    if (close === null) return;
+    yield { attributes: html.slice(open.index + 7, tagEnd), code: html.slice(tagEnd + 1, close.index) };
+    SCRIPT_OPEN.lastIndex = close.index + 8;
   }
 }
 
