@@ -196,6 +196,7 @@ export class NearDuplicateGrouper {
     const batch: Placing[] = [];
     for (const row of rows) {
       this.lastId = Math.max(this.lastId, row.id);
+      this.texts.delete(row.id); // an id SQLite gave again after the article that had it was deleted
       // New rows come in the order the importer added them; a text that does not line up is read back.
       const handed = this.pending[next];
       let text: string;
