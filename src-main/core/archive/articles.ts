@@ -108,7 +108,8 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
   if (query.edited) where.push('a.version_count > 1');
   const { limit, offset } = clampPage(query.limit, query.offset);
   const collapse = query.collapse !== false;
-  const orderBy = LIST_ORDER_BY[query.sort ?? 'newest'];
+  const sort = query.sort ?? 'newest';
+  const orderBy = LIST_ORDER_BY[sort];
   // A member of a group is listed when no member that passes the filters comes before it in this order.
   const asB = (sql: string): string => sql.replace(/\ba\./g, 'b.');
   // Through the group index: without statistics the planner would rather take a filter's index and
@@ -121,12 +122,11 @@ export function listArticles(archive: Archive, query: ListQuery = {}): ListResul
   // cannot tell the two apart; the count just made can (readAlongSort). Unfiltered, the sort's index is
   // the only way; a site's section is already in date order in its own index; the few edited articles
   // are found in their own index.
-  const sort = query.sort ?? 'newest';
   const inDateOrder = Boolean(query.site && query.section) && (sort === 'newest' || sort === 'oldest');
   const broad =
     where.length === 0 ||
     (!inDateOrder && readAlongSort(matching, archive.db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number, offset, limit));
-  const index = broad ? SORT_INDEX[query.sort ?? 'newest'] : query.edited ? 'articles_edited' : null;
+  const index = broad ? SORT_INDEX[sort] : query.edited ? 'articles_edited' : null;
   const source = index ? `articles a INDEXED BY ${index}` : 'articles a';
   const rows = archive.db
     .prepare(`SELECT ${SUMMARY_COLUMNS}, a.group_id FROM ${source} ${whereSql(collapse ? [...where, first] : where)} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)

@@ -150,7 +150,7 @@ export function bodyOf(paragraphs: string): string {
 export class NearDuplicateGrouper {
   private readonly s;
   private lastId: number;
-  private readonly texts = new Map<number, Uint32Array>();
+  private readonly shingleCache = new Map<number, Uint32Array>();
   private pending: AnalysedText[] = [];
   /** Articles that joined a group, texts read back, and time spent (for reports and benchmarks). */
   grouped = 0;
@@ -196,7 +196,7 @@ export class NearDuplicateGrouper {
     const batch: Placing[] = [];
     for (const row of rows) {
       this.lastId = Math.max(this.lastId, row.id);
-      this.texts.delete(row.id); // an id SQLite gave again after the article that had it was deleted
+      this.shingleCache.delete(row.id); // an id SQLite gave again after the article that had it was deleted
       // New rows come in the order the importer added them; a text that does not line up is read back.
       const handed = this.pending[next];
       let text: string;
@@ -292,7 +292,7 @@ export class NearDuplicateGrouper {
 
   /** Shingles of a stored article, cached (a story's copies are compared with the same first copy). */
   private shingles(id: number): Uint32Array {
-    const hit = this.texts.get(id);
+    const hit = this.shingleCache.get(id);
     if (hit) {
       this.remember(id, hit); // used again: kept longer
       return hit;
@@ -303,8 +303,8 @@ export class NearDuplicateGrouper {
   }
 
   private remember(id: number, shingles: Uint32Array): void {
-    this.texts.delete(id);
-    if (this.texts.size >= SHINGLE_CACHE) this.texts.delete(this.texts.keys().next().value as number);
-    this.texts.set(id, shingles);
+    this.shingleCache.delete(id);
+    if (this.shingleCache.size >= SHINGLE_CACHE) this.shingleCache.delete(this.shingleCache.keys().next().value as number);
+    this.shingleCache.set(id, shingles);
   }
 }

@@ -197,6 +197,9 @@ function extractContent(html: string, doc: ParsedDocument, title: string, hasByl
   return best !== undefined && best.textLength > 0 ? best : null;
 }
 
+/** A paragraph that is only a slot the page's scripts fill (an ad, a widget): `$$ARTICLEAD$$`, `{{related}}`, `%%AD%%`. */
+const TEMPLATE_PLACEHOLDER = /^(?:\$\$[\w.-]+\$\$|\{\{[\s\w.-]+\}\}|%%[\w.-]+%%)$/u;
+
 /** The paragraphs of the article a page's scripts would render (hydrated.ts), for a page that shows none. */
 function hydratedParagraphs(html: string, title: string | null, hasByline: boolean): string[] {
   const fragment = hydratedArticleHtml(html);
@@ -206,9 +209,6 @@ function hydratedParagraphs(html: string, title: string | null, hasByline: boole
   if (result === null) return [];
   return cleanBlocks(renderBlocks(result.content), { title }).filter((p) => !TEMPLATE_PLACEHOLDER.test(p));
 }
-
-/** A paragraph that is only a slot the page's scripts fill (an ad, a widget): `$$ARTICLEAD$$`, `{{related}}`, `%%AD%%`. */
-const TEMPLATE_PLACEHOLDER = /^(?:\$\$[\w.-]+\$\$|\{\{[\s\w.-]+\}\}|%%[\w.-]+%%)$/u;
 
 function hasHidden(root: HtmlNode): boolean {
   const stack: HtmlNode[] = [root];

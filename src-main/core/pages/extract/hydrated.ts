@@ -15,6 +15,13 @@ const MAX_SCRIPT_CHARS = 8 << 20;
 /** A string with less visible text than this is a caption or a teaser, not an article. */
 const MIN_TEXT_CHARS = 200;
 
+/** Page data serialised into a string of its own (a streamed payload: JSON text, or "1:{…}" rows). */
+const DATA_TEXT = /^\s*(?:[[{]|\w+:[[{"])/u;
+/** Page data inside page data goes this deep, no deeper. */
+const MAX_DEPTH = 2;
+const SCRIPT_OPEN = /<script\b/giu;
+const SCRIPT_CLOSE = /<\/script/giu;
+
 /** A JSON string literal's value, or null when it is not one. */
 function decodeLiteral(literal: string): string | null {
   try {
@@ -24,11 +31,6 @@ function decodeLiteral(literal: string): string | null {
     return null;
   }
 }
-
-/** Page data serialised into a string of its own (a streamed payload: JSON text, or "1:{…}" rows). */
-const DATA_TEXT = /^\s*(?:[[{]|\w+:[[{"])/u;
-/** Page data inside page data goes this deep, no deeper. */
-const MAX_DEPTH = 2;
 
 /** Strings of HTML paragraphs among the string literals of `code`, and inside the data strings it holds. */
 function collectHtml(code: string, depth: number, found: string[]): void {
@@ -41,9 +43,6 @@ function collectHtml(code: string, depth: number, found: string[]): void {
     } else if (PARAGRAPH.test(value)) found.push(value);
   }
 }
-
-const SCRIPT_OPEN = /<script\b/giu;
-const SCRIPT_CLOSE = /<\/script/giu;
 
 /** The inline scripts of a page: attributes and code. One pass: a script left open ends the scan. */
 function* inlineScripts(html: string): Generator<{ attributes: string; code: string }> {
