@@ -337,6 +337,23 @@ describe('the title', () => {
     expect(read(named).title).toBe('Daily Example turns 100');
   });
 
+  it('is the headline a <meta name="headline"> states when og:title runs the section and site name on after it', () => {
+    const headline = 'افتتاح مستشفى جديد في المدينة';
+    const make = (ogTitle: string) =>
+      page(
+        `<title>${ogTitle}</title><meta property="og:title" content="${ogTitle}"><meta name="twitter:title" content="${ogTitle}">` +
+          `<meta name="headline" content="${headline}"><meta property="og:site_name" content="صحيفة المثال">`,
+        `<article>${paragraphs(AR)}</article>`,
+        'ar',
+      );
+    expect(read(make(`${headline}-صحة|صحيفة المثال`)).title).toBe(headline);
+    expect(read(make(`${headline}-صحةㅣصحيفة المثال`)).title).toBe(headline);
+    // What follows the headline must end with the site's name: a longer headline is not cut.
+    expect(read(make(`${headline}-والقرى المجاورة`)).title).toBe(`${headline}-والقرى المجاورة`);
+    // … and must start at punctuation, not inside a word.
+    expect(read(make(`${headline}ها صحيفة المثال`)).title).toBe(`${headline}ها صحيفة المثال`);
+  });
+
   it('decodes character references that metadata carries escaped twice', () => {
     const html = page(
       '<meta property="og:title" content="Council says &amp;quot;yes&amp;quot; to the tram &amp;#8211; finally">',

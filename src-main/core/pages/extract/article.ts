@@ -315,6 +315,7 @@ export function extractHtmlArticle(html: string, context: ExtractContext = {}): 
     metadata.meta.get('dcterms.title'),
     metadata.meta.get('title'),
     metadata.meta.get('parsely-title'),
+    metadata.meta.get('headline'),
     json?.pageOnly === true ? json.headline : null,
     json?.pageOnly === true ? json.name : null,
   ].filter((t): t is string => typeof t === 'string' && t.trim().length > 0);

@@ -1,6 +1,6 @@
 /**
  * The article's title: the headline that the page's metadata (JSON-LD headline/name, og:title,
- * twitter:title, Dublin Core) and its visible `<h1>`s agree on; else the metadata's headline; else the
+ * twitter:title, Dublin Core, `<meta name="headline">`) and its visible `<h1>`s agree on; else the metadata's headline; else the
  * `<title>` without its site-name part; else the first `<h1>`. A site name is only ever cut at a
  * separator (" | ", " - ", " – ", " :: ", " » "…) when the cut part names the site; any other
  * punctuation, a trailing "..", "!" or "…" included, stays as written.
@@ -179,6 +179,8 @@ function pickTitle(sources: TitleSources): string | null {
     // The headline the metadata and a visible heading both state, each after a label of its own.
     const shared = headlineUnderOtherLabels(first, headings);
     if (shared !== null) return shared;
+    const bare = others.find((t) => isTitleWithSiteChrome(first, t, names));
+    if (bare !== undefined) return bare;
     if (otherMetadata.has(firstKey)) return first;
     // … or as a visible heading states it.
     if (headingKeys.has(firstKey)) return first;
@@ -203,6 +205,19 @@ function pickTitle(sources: TitleSources): string | null {
     return heading !== undefined && countWords(fromTitle) <= 2 && countWords(heading) >= 3 ? heading : fromTitle;
   }
   return headings[0] ?? null;
+}
+
+/**
+ * Whether `title` is `headline` with the site's chrome run on after it without a spaced separator
+ * ("Headline-Section|Site"): what follows the headline starts with punctuation and ends with the site's name.
+ */
+function isTitleWithSiteChrome(title: string, headline: string, siteKeys: ReadonlySet<string>): boolean {
+  if (countWords(headline) < 3 || !title.startsWith(headline)) return false;
+  const rest = title.slice(headline.length);
+  if (rest.length > 60 || !/^\s*[\p{P}\p{S}\u3163]/u.test(rest)) return false;
+  const key = siteKey(rest);
+  for (const site of siteKeys) if (site.length >= 2 && key.endsWith(site)) return true;
+  return false;
 }
 
 /** "Label: Headline": a label before the first colon, and a headline of some length after it. */
