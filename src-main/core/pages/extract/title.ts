@@ -1,6 +1,6 @@
 /**
  * The article's title: the headline that the page's metadata (JSON-LD headline/name, og:title,
- * twitter:title, Dublin Core, `<meta name="headline">`) and its visible `<h1>`s agree on; else the metadata's headline; else the
+ * twitter:title, Dublin Core, a `headline` meta) and its visible `<h1>`s agree on; else the metadata's headline; else the
  * `<title>` without its site-name part; else the first `<h1>`. A site name is only ever cut at a
  * separator (" | ", " - ", " – ", " :: ", " » "…) when the cut part names the site; any other
  * punctuation, a trailing "..", "!" or "…" included, stays as written.
