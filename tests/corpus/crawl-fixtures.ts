@@ -6,6 +6,7 @@
  * news-please and trafilatura write.
  */
 import zlib from 'node:zlib';
+import { decodeCharacterReferences } from '../../src-main/core/pages/references.js';
 import { encode1256 } from './encode.js';
 import { buildPool, loadCleanArticles, type PoolArticle } from './pool.js';
 import { escapeHtml, renderHtml, type PageFields } from './render.js';
@@ -51,10 +52,23 @@ function nthArticle(pool: PoolArticle[], i: number): PoolArticle {
   return { ...a, idx: i, title: `${a.title} ${round + 1}`, paragraphs: [...b.paragraphs.slice(turn), ...b.paragraphs.slice(0, turn)] };
 }
 
+/**
+ * The article with the characters its source's text names by reference ("&quot;"): a site serves the
+ * characters, each format escapes them its own way, and every import must give them back as they are.
+ */
+function withCharacters(a: PoolArticle): PoolArticle {
+  return {
+    ...a,
+    title: decodeCharacterReferences(a.title),
+    author: a.author === null ? null : decodeCharacterReferences(a.author),
+    paragraphs: a.paragraphs.map(decodeCharacterReferences),
+  };
+}
+
 /** `count` articles of the corpus as pages of their sites, deterministic for a seed. */
 export async function fixtureArticles(count: number, seed = 1): Promise<FixtureArticle[]> {
   const pool = buildPool(await loadCleanArticles(defaultSource()), seed);
-  const chosen = Array.from({ length: count }, (_, i) => nthArticle(pool, i));
+  const chosen = Array.from({ length: count }, (_, i) => withCharacters(nthArticle(pool, i)));
   return chosen.map((a, i) => {
     const publishedMs = Math.floor(a.extractedMs / 60_000) * 60_000 - Math.floor(hashUnit(seed, 'age', a.idx) * 20) * 3_600_000;
     const scrapeMs = publishedMs + (1 + Math.floor(hashUnit(seed, 'lag', a.idx) * 3)) * DAY_MS;
