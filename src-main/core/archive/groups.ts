@@ -100,16 +100,12 @@ function closeInTime(a: string | null, b: string | null): boolean {
   return Number.isNaN(ta) || Number.isNaN(tb) || Math.abs(ta - tb) <= MAX_DAYS * DAY_MS;
 }
 
-function wordCount(norm: string): number {
-  if (norm.length === 0) return 0;
-  let n = 1;
-  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 0x20) n++;
-  return n;
-}
-
-/** True when copies are compared on the body alone (comparedText). */
+/** True when copies are compared on the body alone (comparedText): it has MIN_SHINGLES + 2 words or more. */
 export function bodyIsCompared(bodyNorm: string): boolean {
-  return wordCount(bodyNorm) >= MIN_SHINGLES + 2;
+  if (bodyNorm.length === 0) return false;
+  let words = 1; // words of a normalised text are joined by single spaces; counting stops at enough
+  for (let i = 0; i < bodyNorm.length && words < MIN_SHINGLES + 2; i++) if (bodyNorm.charCodeAt(i) === 0x20) words++;
+  return words >= MIN_SHINGLES + 2;
 }
 
 /** The text two copies are compared on: the body, with the headline only when the body alone is too short. */
@@ -129,7 +125,8 @@ function shinglesOf(text: string): Uint32Array {
 
 interface Placing {
   row: NewRow;
-  text: string;
+  /** The compared text, made only when its shingles were not handed over. */
+  text: () => string;
   own: number[];
   near: number[];
   /** Handed over by the parse worker; computed when needed otherwise. */
@@ -199,17 +196,18 @@ export class NearDuplicateGrouper {
       this.shingleCache.delete(row.id); // an id SQLite gave again after the article that had it was deleted
       // New rows come in the order the importer added them; a text that does not line up is read back.
       const handed = this.pending[next];
-      let text: string;
+      let text: () => string;
       let bands: number[] | null;
       let shingles: Uint32Array | null = null;
       if (handed && handed.titleKey === row.title_key) {
-        text = comparedText(handed.body.norm, handed.title.norm);
-        bands = handed.bands === undefined ? sketchBands(text) : handed.bands;
+        text = () => comparedText(handed.body.norm, handed.title.norm);
+        bands = handed.bands === undefined ? sketchBands(text()) : handed.bands;
         shingles = handed.shingles ?? null;
         next++;
       } else {
-        text = this.readText(row.id);
-        bands = sketchBands(text);
+        const stored = this.readText(row.id);
+        text = () => stored;
+        bands = sketchBands(stored);
       }
       if (bands === null) continue;
       const buckets = bucketsOf(row.published_at);
@@ -262,7 +260,7 @@ export class NearDuplicateGrouper {
     const newest = candidateIds.sort((a, b) => b - a).slice(0, MAX_COMPARED);
     const close = (this.s.candidates.all(JSON.stringify(newest)) as Candidate[]).filter((c) => closeInTime(article.published_at, c.published_at));
     if (close.length === 0) return;
-    const mine = (placing.shingles ??= shinglesOf(placing.text));
+    const mine = (placing.shingles ??= shinglesOf(placing.text()));
     if (mine.length < MIN_SHINGLES) return;
     const scored = close
       .map((c) => ({ c, similarity: similarity(mine, this.shingles(c.id)) }))

@@ -95,8 +95,10 @@ export function workerParser(count: number): PageParser {
     // the jobs it held fail with its error.
     const fail = (error: Error) => {
       slot.ready = false;
-      for (const id of slot.held) waiting.get(id)?.reject(error);
-      for (const id of slot.held) waiting.delete(id);
+      for (const id of slot.held) {
+        waiting.get(id)?.reject(error);
+        waiting.delete(id);
+      }
       slot.held.clear();
     };
     worker.on('error', fail);

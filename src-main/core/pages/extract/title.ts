@@ -1,7 +1,7 @@
 /**
  * The article's title: the headline that the page's metadata (JSON-LD headline/name, og:title,
- * twitter:title, Dublin Core, a `headline` meta) and its visible `<h1>`s agree on; else the metadata's headline; else the
- * `<title>` without its site-name part; else the first `<h1>`. A site name is only ever cut at a
+ * twitter:title, Dublin Core, a `headline` meta) and its visible `<h1>`s agree on; else the metadata's
+ * headline; else the `<title>` without its site-name part; else the first `<h1>`. A site name is only ever cut at a
  * separator (" | ", " - ", " – ", " :: ", " » "…) when the cut part names the site; any other
  * punctuation, a trailing "..", "!" or "…" included, stays as written.
  */
@@ -211,12 +211,12 @@ function pickTitle(sources: TitleSources): string | null {
  * Whether `title` is `headline` with the site's chrome run on after it without a spaced separator
  * ("Headline-Section|Site"): what follows the headline starts with punctuation and ends with the site's name.
  */
-function isTitleWithSiteChrome(title: string, headline: string, siteKeys: ReadonlySet<string>): boolean {
+function isTitleWithSiteChrome(title: string, headline: string, keys: ReadonlySet<string>): boolean {
   if (countWords(headline) < 3 || !title.startsWith(headline)) return false;
   const rest = title.slice(headline.length);
   if (rest.length > 60 || !/^\s*[\p{P}\p{S}\u3163]/u.test(rest)) return false;
   const key = siteKey(rest);
-  for (const site of siteKeys) if (site.length >= 2 && key.endsWith(site)) return true;
+  for (const site of keys) if (key.endsWith(site)) return true;
   return false;
 }
 
